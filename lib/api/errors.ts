@@ -1,0 +1,31 @@
+import type { ApiErrorBody } from '@/lib/load/types';
+import type { UpstreamErrorCode } from '@/lib/load/types';
+
+// The one error type of our HTTP API and its one body shape. Anything else thrown in a handler
+// becomes a generic 500: no upstream detail, stack or secret reaches a client by accident.
+
+export type ApiErrorCode = ApiErrorBody['error']['code'];
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+
+  constructor(status: number, code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+
+  static badRequest(message: string): ApiError {
+    return new ApiError(400, 'bad_request', message);
+  }
+
+  static upstream(status: 502 | 504, code: UpstreamErrorCode, message: string): ApiError {
+    return new ApiError(status, code, message);
+  }
+}
+
+export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
+  return { error: { code, message } };
+}

@@ -1,0 +1,128 @@
+import { aggregate, matchesFilters, type LoadFilters } from './aggregate';
+import type { StoreView } from './store';
+import type { ChatsResponse, DataStatus, HealthResponse, LoadResponse } from './types';
+
+// Response bodies of the data endpoints, serialized once per data version and filter: a thousand
+// viewers polling the same view cost one JSON.stringify per refresh, not one per request.
+
+export interface ResponseContext {
+  demo: boolean;
+  refreshSeconds: number;
+  timezone: string;
+  version: string;
+}
+
+const MAX_CACHED_BODIES = 256;
+
+export class ResponseCache {
+  private key = '';
+  private bodies = new Map<string, string>();
+
+  /** The cached body for this data version and view, or the result of `build`, stored. */
+  get(view: StoreView, kind: string, filters: LoadFilters, build: () => unknown): string {
+    const key = `${view.version}|${view.stale ? 1 : 0}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.bodies.clear();
+    }
+    const bodyKey = `${kind}|${filters.channel ?? ''}|${filters.user ?? ''}`;
+    let body = this.bodies.get(bodyKey);
+    if (body === undefined) {
+      body = JSON.stringify(build());
+      if (this.bodies.size >= MAX_CACHED_BODIES) this.bodies.clear();
+      this.bodies.set(bodyKey, body);
+    }
+    return body;
+  }
+}
+
+function dataStatus(view: StoreView, context: ResponseContext): DataStatus {
+  const snapshot = view.snapshot!;
+  return {
+    asOf: new Date(snapshot.dataset.asOfMs).toISOString(),
+    stale: view.stale,
+    complete: snapshot.complete,
+    ...(snapshot.partialReason ? { partialReason: snapshot.partialReason } : {}),
+    demo: context.demo,
+    refreshSeconds: context.refreshSeconds,
+    upstreamError: view.upstreamError,
+  };
+}
+
+/** Needs a view with a snapshot. */
+export function buildLoadResponse(view: StoreView, filters: LoadFilters, context: ResponseContext): LoadResponse {
+  const snapshot = view.snapshot!;
+  const unfiltered = filters.channel === null && filters.user === null;
+  const numbers = unfiltered ? snapshot.unfiltered : aggregate(snapshot.dataset, filters);
+  return { ...dataStatus(view, context), filters, ...numbers };
+}
+
+/** Needs a view with a snapshot. Chats oldest first. */
+export function buildChatsResponse(view: StoreView, filters: LoadFilters, context: ResponseContext): ChatsResponse {
+  const snapshot = view.snapshot!;
+  const status = dataStatus(view, context);
+  const chats: ChatsResponse['chats'] = [];
+  for (const chat of snapshot.dataset.chats) {
+    if (!matchesFilters(chat, filters)) continue;
+    chats.push({
+      chatId: chat.chatId,
+      chatName: chat.chatName,
+      phone: chat.phone,
+      avatar: chat.avatar,
+      userId: chat.userId,
+      apiId: chat.apiId,
+      lastMessageAt: chat.lastMessageMs === null ? null : new Date(chat.lastMessageMs).toISOString(),
+      ageSeconds: chat.ageSeconds,
+    });
+  }
+  return {
+    asOf: status.asOf,
+    stale: status.stale,
+    complete: status.complete,
+    ...(status.partialReason ? { partialReason: status.partialReason } : {}),
+    filters,
+    chats,
+  };
+}
+
+const FUTURE_TOLERANCE_SECONDS = 60;
+
+export function buildHealthResponse(view: StoreView, context: ResponseContext): HealthResponse {
+  const snapshot = view.snapshot;
+  const futureSeconds = snapshot && snapshot.maxFutureSeconds > FUTURE_TOLERANCE_SECONDS ? snapshot.maxFutureSeconds : null;
+  const status = !snapshot ? 'down' : view.stale || !snapshot.complete || futureSeconds !== null ? 'degraded' : 'ok';
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    status,
+    version: context.version,
+    demo: context.demo,
+    refreshSeconds: context.refreshSeconds,
+    asOf: snapshot ? iso(snapshot.dataset.asOfMs) : null,
+    stale: view.stale,
+    complete: snapshot?.complete ?? false,
+    ...(snapshot?.partialReason ? { partialReason: snapshot.partialReason } : {}),
+    upstream: {
+      lastSuccessAt: iso(view.lastSuccessAtMs),
+      lastErrorAt: iso(view.lastErrorAtMs),
+      lastError: view.upstreamError,
+      consecutiveFailures: view.consecutiveFailures,
+    },
+    timezone: {
+      name: context.timezone,
+      suspect: futureSeconds !== null,
+      futureSeconds,
+      message: futureSeconds === null ? null : timezoneHint(futureSeconds, context.timezone),
+    },
+  };
+}
+
+/** "… about 3 h ahead …": offsets come in whole or half hours, so round to the nearest 30 min. */
+export function timezoneHint(futureSeconds: number, timezone: string): string {
+  const halfHours = Math.max(1, Math.round(futureSeconds / 1800));
+  const offset = halfHours % 2 === 0 ? `${halfHours / 2} h` : `${(halfHours / 2).toFixed(1)} h`;
+  return (
+    `Some last-message times are about ${offset} in the future. wamm.chat gives them without a time zone and ` +
+    `chatload reads them as ${timezone} (WAMM_TIMEZONE); if that is not the account's zone, set WAMM_TIMEZONE ` +
+    `to a zone ${offset} ahead of it. Until then these chats count as 0 s old.`
+  );
+}

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WammClient } from '@/lib/wamm/client';
+import { WammError } from '@/lib/wamm/errors';
+import type { WammChat } from '@/lib/wamm/schemas';
+import { LoadStore } from './store';
+
+const REFRESH_MS = 15_000;
+
+// An in-memory upstream whose answers the test releases one at a time.
+function upstream() {
+  const pending: Array<{ resolve: (chats: WammChat[]) => void; reject: (error: unknown) => void }> = [];
+  let chatCalls = 0;
+  const client: WammClient = {
+    userChats: () =>
+      new Promise<WammChat[]>((resolve, reject) => {
+        chatCalls++;
+        pending.push({ resolve, reject });
+      }),
+    userList: async () => [{ userId: '1', name: 'Анна', email: '', admin: false, locked: false, deleted: false }],
+    channelList: async () => [],
+  };
+  const chats = (n: number): WammChat[] =>
+    Array.from({ length: n }, (_, i) => ({ chatId: String(i), chatName: '', phone: '', avatar: '', userId: '1', apiId: '1', dateMsg: null }));
+  return {
+    client,
+    calls: () => chatCalls,
+    answer: async (n: number) => {
+      pending.shift()!.resolve(chats(n));
+      await vi.advanceTimersByTimeAsync(0);
+    },
+    fail: async (error: unknown) => {
+      pending.shift()!.reject(error);
+      await vi.advanceTimersByTimeAsync(0);
+    },
+  };
+}
+
+function store(client: WammClient) {
+  return new LoadStore({ client, refreshMs: REFRESH_MS, timezone: 'UTC', upstreamTimeoutMs: 10_000 });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 10, 28, 12, 0, 0) });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('LoadStore', () => {
+  it('shares one upstream fetch among every viewer waiting for the first data', async () => {
+    const up = upstream();
+    const s = store(up.client);
+    const reads = Array.from({ length: 50 }, () => s.read());
+    await up.answer(3);
+    const views = await Promise.all(reads);
+    expect(up.calls()).toBe(1);
+    for (const view of views) expect(view.snapshot?.unfiltered.totals.openChats).toBe(3);
+  });
+
+  it('refreshes at most once per interval, however many requests come', async () => {
+    const up = upstream();
+    const s = store(up.client);
+    const first = s.read();
+    await up.answer(1);
+    await first;
+    for (let i = 0; i < 100; i++) await s.read();
+    await vi.advanceTimersByTimeAsync(REFRESH_MS - 1000);
+    for (let i = 0; i < 100; i++) await s.read();
+    expect(up.calls()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(up.calls()).toBe(2);
+  });
+
+  it('answers from the current data while a refresh is in flight', async () => {
+    const up = upstream();
+    const s = store(up.client);
+    const first = s.read();
+    await up.answer(1);
+    await first;
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    expect(up.calls()).toBe(2);
+    const view = await s.read(); // the second answer is still pending
+    expect(view.snapshot?.unfiltered.totals.openChats).toBe(1);
+    await up.answer(2);
+    expect((await s.read()).snapshot?.unfiltered.totals.openChats).toBe(2);
+  });
+
+  it('keeps the last good data, marked stale, when the upstream fails, and recovers by itself', async () => {
+    const up = upstream();
+    const s = store(up.client);
+    const first = s.read();
+    await up.answer(4);
+    await first;
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    await up.fail(new WammError('upstream_unavailable', { method: 'user_chats', detail: 'connection refused' }));
+    const failing = await s.read();
+    expect(failing).toMatchObject({ stale: true, consecutiveFailures: 1 });
+    expect(failing.upstreamError?.code).toBe('upstream_unavailable');
+    expect(failing.snapshot?.unfiltered.totals.openChats).toBe(4);
+
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    await up.answer(5);
+    const recovered = await s.read();
+    expect(recovered).toMatchObject({ stale: false, upstreamError: null, consecutiveFailures: 0 });
+    expect(recovered.snapshot?.unfiltered.totals.openChats).toBe(5);
+  });
+
+  it('backs off while failing, never more than a minute between tries', async () => {
+    const up = upstream();
+    const s = store(up.client);
+    const first = s.read();
+    await up.answer(1);
+    await first;
+    const tries: number[] = [];
+    const start = Date.now();
+    for (let i = 0; i < 6; i++) {
+      // Wait for the next try (the keep-warm timer starts it); reads in between must not.
+      while (up.calls() === i + 1) {
+        await s.read();
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      tries.push(Date.now() - start);
+      await up.fail(new WammError('upstream_timeout', { method: 'user_chats' }));
+    }
+    const gaps = tries.slice(1).map((t, i) => t - tries[i]!);
+    expect(gaps).toEqual([15_000, 30_000, 60_000, 60_000, 60_000]);
+  });
+
+  it('reports the upstream error when there has never been data', async () => {
+    const up = upstream();
+    const s = store(up.client);
+    const read = s.read();
+    await up.fail(new WammError('token_fail', { method: 'user_chats' }));
+    const view = await read;
+    expect(view.snapshot).toBeNull();
+    expect(view.upstreamError).toEqual({ code: 'token_fail', message: 'wamm.chat rejected the API token (token fail): check WAMM_TOKEN' });
+  });
+
+  it('stops refreshing a while after the last viewer left', async () => {
+    const up = upstream();
+    const s = store(up.client);
+    const first = s.read();
+    await up.answer(1);
+    await first;
+    for (let i = 0; i < 40; i++) {
+      await vi.advanceTimersByTimeAsync(REFRESH_MS);
+      if (up.calls() > i + 1) await up.answer(1);
+    }
+    // Five minutes of keep-warm at 15 s, then quiet.
+    expect(up.calls()).toBeGreaterThanOrEqual(20);
+    expect(up.calls()).toBeLessThanOrEqual(22);
+    s.close();
+  });
+});

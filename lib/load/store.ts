@@ -1,0 +1,216 @@
+import type { WammClient } from '@/lib/wamm/client';
+import { WammError, toUpstreamErrorInfo } from '@/lib/wamm/errors';
+import { parseWallClock } from '@/lib/wamm/timezone';
+import { aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
+import { fetchAll, type Directory } from './refresh';
+import type { UpstreamErrorInfo } from './types';
+
+// The current data set, shared by every viewer: refreshed at most once per interval, never more
+// than one fetch in flight, the last good data kept (and marked stale) while the upstream fails.
+
+export interface LoadSnapshot {
+  dataset: LoadDataset;
+  complete: boolean;
+  partialReason: string | null;
+  /** How far the newest last-message time is ahead of our clock; > 60 hints at a wrong WAMM_TIMEZONE. */
+  maxFutureSeconds: number;
+  /** The aggregate with no filter, computed once per refresh. */
+  unfiltered: LoadAggregate;
+}
+
+export interface StoreState {
+  /** Changes whenever anything below changes; responses are cached per version. */
+  version: number;
+  snapshot: LoadSnapshot | null;
+  /** Set while the latest refresh attempt failed. */
+  upstreamError: UpstreamErrorInfo | null;
+  lastSuccessAtMs: number | null;
+  lastErrorAtMs: number | null;
+  consecutiveFailures: number;
+}
+
+export interface StoreView extends StoreState {
+  /** The data is older than the latest attempt to refresh it, or much older than the interval. */
+  stale: boolean;
+}
+
+export interface LoadStoreOptions {
+  client: WammClient;
+  refreshMs: number;
+  timezone: string;
+  upstreamTimeoutMs: number;
+  /** How often operator and channel names are fetched again; default 5 min. */
+  directoryMs?: number;
+  /** Longest wait between tries while the upstream fails; default 60 s. */
+  maxBackoffMs?: number;
+  /** How long after the last viewer's request the data is still kept fresh; default 5 min. */
+  keepWarmMs?: number;
+  now?: () => number;
+  log?: { info(message: string): void; warn(message: string): void };
+}
+
+const noLog = { info: () => {}, warn: () => {} };
+
+export class LoadStore {
+  private readonly options: Required<Omit<LoadStoreOptions, 'log'>> & Pick<LoadStoreOptions, 'log'>;
+  private readonly log: NonNullable<LoadStoreOptions['log']>;
+  private state: StoreState = {
+    version: 0,
+    snapshot: null,
+    upstreamError: null,
+    lastSuccessAtMs: null,
+    lastErrorAtMs: null,
+    consecutiveFailures: 0,
+  };
+  private directory: Directory | null = null;
+  private inFlight: Promise<void> | null = null;
+  private nextAttemptAtMs = 0;
+  private lastDemandAtMs = Number.NEGATIVE_INFINITY;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** Upstream fetches started, for tests and the benchmark. */
+  refreshCount = 0;
+
+  constructor(options: LoadStoreOptions) {
+    this.options = {
+      directoryMs: 5 * 60_000,
+      maxBackoffMs: 60_000,
+      keepWarmMs: 5 * 60_000,
+      now: Date.now,
+      ...options,
+    };
+    this.log = options.log ?? noLog;
+  }
+
+  /**
+   * The data to answer a request with. Starts a refresh when one is due; waits for it only when
+   * there is nothing to show yet, or what there is has gone very old (nobody looked for a while).
+   */
+  async read(): Promise<StoreView> {
+    const now = this.options.now();
+    this.lastDemandAtMs = now;
+    this.refreshIfDue();
+    const snapshot = this.state.snapshot;
+    if (this.inFlight && (!snapshot || now - snapshot.dataset.asOfMs > this.veryOldMs())) {
+      await this.waitForInFlight();
+    }
+    return this.view();
+  }
+
+  /** The current state without starting anything. */
+  view(): StoreView {
+    const { snapshot } = this.state;
+    const stale =
+      snapshot !== null &&
+      (this.state.upstreamError !== null || this.options.now() - snapshot.dataset.asOfMs > this.veryOldMs());
+    return { ...this.state, stale };
+  }
+
+  /** Starts a refresh now if the interval (or the backoff) allows; for warming up at start. */
+  refreshIfDue(): Promise<void> | null {
+    if (this.closed) return null;
+    if (this.inFlight) return this.inFlight;
+    if (this.options.now() < this.nextAttemptAtMs) return null;
+    this.inFlight = this.refresh().finally(() => {
+      this.inFlight = null;
+      this.scheduleKeepWarm();
+    });
+    return this.inFlight;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private veryOldMs(): number {
+    return 3 * this.options.refreshMs + this.options.upstreamTimeoutMs;
+  }
+
+  private async waitForInFlight(): Promise<void> {
+    const inFlight = this.inFlight;
+    if (!inFlight) return;
+    // A refresh is bounded by the upstream timeout per call, but the 900-cap fan-out makes several
+    // rounds; a request answers with what there is after two timeouts rather than hang.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 2 * this.options.upstreamTimeoutMs + 1000);
+    });
+    await Promise.race([inFlight, limit]);
+    clearTimeout(timer);
+  }
+
+  private async refresh(): Promise<void> {
+    const startedAt = this.options.now();
+    this.refreshCount++;
+    this.nextAttemptAtMs = startedAt + this.options.refreshMs;
+    try {
+      const directoryDue = !this.directory || startedAt - this.directory.fetchedAtMs >= this.options.directoryMs;
+      const result = await fetchAll({
+        client: this.options.client,
+        previousDirectory: this.directory,
+        directoryDue,
+        nowMs: startedAt,
+        onWarning: (message) => this.log.warn(message),
+      });
+      if (result.directory) this.directory = result.directory;
+      const asOfMs = this.options.now();
+      const timezone = this.options.timezone;
+      const { chats, maxFutureSeconds } = prepareChats(result.chats, asOfMs, (text) => parseWallClock(text, timezone));
+      const dataset: LoadDataset = {
+        asOfMs,
+        chats,
+        users: this.directory?.users ?? [],
+        channels: this.directory?.channels ?? [],
+      };
+      const recovered = this.state.consecutiveFailures;
+      const first = this.state.snapshot === null;
+      this.state = {
+        version: this.state.version + 1,
+        snapshot: {
+          dataset,
+          complete: result.complete,
+          partialReason: result.partialReason,
+          maxFutureSeconds,
+          unfiltered: aggregate(dataset, { channel: null, user: null }),
+        },
+        upstreamError: null,
+        lastSuccessAtMs: asOfMs,
+        lastErrorAtMs: this.state.lastErrorAtMs,
+        consecutiveFailures: 0,
+      };
+      if (recovered > 0) this.log.info(`wamm.chat is answering again after ${recovered} failed refresh(es)`);
+      else if (first) this.log.info(`first data from wamm.chat: ${chats.length} open chats`);
+      if (result.partialReason) this.log.warn(`partial data: ${result.partialReason}`);
+    } catch (error) {
+      const info = toUpstreamErrorInfo(error);
+      const failures = this.state.consecutiveFailures + 1;
+      const failedAt = this.options.now();
+      // Back off while failing: the interval, doubling per failure, at most a minute between tries.
+      const backoff = Math.min(this.options.maxBackoffMs, this.options.refreshMs * 2 ** (failures - 1));
+      this.nextAttemptAtMs = failedAt + backoff;
+      this.state = {
+        ...this.state,
+        version: this.state.version + 1,
+        upstreamError: info,
+        lastErrorAtMs: failedAt,
+        consecutiveFailures: failures,
+      };
+      const kind = error instanceof WammError ? `${error.code}, ${error.method}` : 'unexpected';
+      this.log.warn(`refresh failed (${kind}): ${info.message}; next try in ${Math.round(backoff / 1000)} s`);
+    }
+  }
+
+  private scheduleKeepWarm(): void {
+    if (this.closed || this.timer) return;
+    const now = this.options.now();
+    if (now - this.lastDemandAtMs > this.options.keepWarmMs) return;
+    const delay = Math.max(0, this.nextAttemptAtMs - now);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.refreshIfDue();
+    }, delay);
+    this.timer.unref?.();
+  }
+}

@@ -1,0 +1,132 @@
+// The HTTP API's response shapes: the contract between the server, the pages and outside tools.
+// Types only, so the browser bundle carries none of the server's code.
+
+import type { AgeBucketKey } from './ages';
+
+export type UpstreamErrorCode =
+  | 'token_fail'
+  | 'acc_not_authorized'
+  | 'unknown_user'
+  | 'bad_upstream_response'
+  | 'upstream_timeout'
+  | 'upstream_unavailable'
+  | 'upstream_error';
+
+export interface UpstreamErrorInfo {
+  code: UpstreamErrorCode;
+  /** A sentence a supervisor understands; never a URL or the token. */
+  message: string;
+}
+
+export interface AgeBucketTotal {
+  key: AgeBucketKey;
+  label: string;
+  fromSeconds: number;
+  toSeconds: number | null;
+  openChats: number;
+}
+
+export interface UserLoad {
+  /** "0" is the row of chats without a responsible operator. */
+  userId: string;
+  name: string | null;
+  /** Locked in wamm.chat (cannot sign in) — still responsible for the chats shown. */
+  locked: boolean;
+  /** Deleted in wamm.chat but still named as responsible on open chats. */
+  deleted: boolean;
+  openChats: number;
+  oldestAgeSeconds: number | null;
+  /** Open chats per age bucket, in the order of `ageBuckets`. */
+  buckets: number[];
+}
+
+export interface ChannelLoad {
+  apiId: string;
+  name: string | null;
+  /** wamm.chat's channel type: "whatsapp", "tg", "tg_bot", … */
+  type: string | null;
+  /** "authorized", "notAuthorized", "starting", "blocked", … */
+  state: string | null;
+  openChats: number;
+}
+
+export interface LoadTotals {
+  openChats: number;
+  operators: number;
+  channels: number;
+  oldestAgeSeconds: number | null;
+  medianAgeSeconds: number | null;
+  /** Open chats without a usable last-message date: counted, but in no age bucket. */
+  undatedChats: number;
+}
+
+export interface DataStatus {
+  /** ISO-8601 UTC time of the upstream fetch behind these numbers. */
+  asOf: string;
+  stale: boolean;
+  complete: boolean;
+  partialReason?: string;
+  demo: boolean;
+  refreshSeconds: number;
+  upstreamError: UpstreamErrorInfo | null;
+}
+
+export interface LoadResponse extends DataStatus {
+  filters: { channel: string | null; user: string | null };
+  totals: LoadTotals;
+  ageBuckets: AgeBucketTotal[];
+  byUser: UserLoad[];
+  byChannel: ChannelLoad[];
+}
+
+export interface ChatRow {
+  chatId: string;
+  chatName: string;
+  phone: string;
+  avatar: string;
+  userId: string;
+  apiId: string;
+  /** ISO-8601 UTC; null when wamm.chat gave no usable date (e.g. "0000-00-00 00:00:00"). */
+  lastMessageAt: string | null;
+  /** Seconds from the last message to `asOf`; null when the date is unknown. */
+  ageSeconds: number | null;
+}
+
+export interface ChatsResponse {
+  asOf: string;
+  stale: boolean;
+  complete: boolean;
+  partialReason?: string;
+  filters: { channel: string | null; user: string | null };
+  chats: ChatRow[];
+}
+
+export type HealthStatus = 'ok' | 'degraded' | 'down';
+
+export interface HealthResponse {
+  status: HealthStatus;
+  version: string;
+  demo: boolean;
+  refreshSeconds: number;
+  asOf: string | null;
+  stale: boolean;
+  complete: boolean;
+  partialReason?: string;
+  upstream: {
+    lastSuccessAt: string | null;
+    lastErrorAt: string | null;
+    lastError: UpstreamErrorInfo | null;
+    consecutiveFailures: number;
+  };
+  timezone: {
+    name: string;
+    suspect: boolean;
+    /** How far the newest `date_msg` is ahead of our clock, when it is more than a minute. */
+    futureSeconds: number | null;
+    message: string | null;
+  };
+}
+
+export interface ApiErrorBody {
+  error: { code: 'bad_request' | 'not_found' | 'internal_error' | UpstreamErrorCode; message: string };
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startScriptedServer, type ScriptedServer } from '@/tests/support/scripted-server';
+import { createWammClient, type WammClient } from './client';
+import { WammError } from './errors';
+
+const TOKEN = 'se/cr+et=tok';
+
+let server: ScriptedServer;
+let client: WammClient;
+
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  client = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 500, retries: 2, retryDelayMs: 5 });
+});
+
+async function failure(promise: Promise<unknown>): Promise<WammError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WammError);
+    return error as WammError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const chat = {
+  chat_id: '101',
+  chat_name: 'Иван, "VIP"',
+  phone: '79990001122',
+  avatar: '',
+  user_id: 8,
+  date_msg: '2024-10-09 10:28:45',
+  api_id: 1234,
+};
+
+describe('wamm.chat client', () => {
+  it('puts the URL-encoded token in the path and asks for all chats of all channels', async () => {
+    server.answer({ body: JSON.stringify({ err: 0, data: [chat] }) });
+    await client.userChats();
+    expect(server.requests).toEqual([`/api2/user_chats/${encodeURIComponent(TOKEN)}/0/0`]);
+  });
+
+  it('normalises ids to strings and unassigned chats to "0"', async () => {
+    server.answer({
+      body: JSON.stringify({ err: 0, data: [chat, { ...chat, chat_id: 102, user_id: '' }, { ...chat, chat_id: 103, user_id: null }] }),
+    });
+    const chats = await client.userChats();
+    expect(chats.map((c) => [c.chatId, c.userId, c.apiId])).toEqual([
+      ['101', '8', '1234'],
+      ['102', '0', '1234'],
+      ['103', '0', '1234'],
+    ]);
+    expect(chats[0]!.chatName).toBe('Иван, "VIP"');
+  });
+
+  it('treats "fail get data" as an empty list, not an error', async () => {
+    server.answer({ body: '{"err":"fail get data"}' });
+    expect(await client.userChats()).toEqual([]);
+    expect(await client.userList()).toEqual([]);
+  });
+
+  it.each([
+    ['token fail', 'token_fail'],
+    ['acc not authorized', 'acc_not_authorized'],
+    ['user_id fail', 'unknown_user'],
+  ])('maps err "%s" to %s without retrying', async (err, code) => {
+    server.answer({ body: JSON.stringify({ err }) });
+    const error = await failure(client.userChats('5'));
+    expect(error.code).toBe(code);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('explains a rejected token in words a supervisor can act on', async () => {
+    server.answer({ body: '{"err":"token fail"}' });
+    const error = await failure(client.userChats());
+    expect(error.message).toBe('wamm.chat rejected the API token (token fail): check WAMM_TOKEN');
+  });
+
+  it('retries the undocumented "fail execution" and succeeds when it passes', async () => {
+    let calls = 0;
+    server.answer(() => (++calls < 3 ? { body: '{"err":"fail execution"}' } : { body: JSON.stringify({ err: 0, data: [chat] }) }));
+    expect(await client.userChats()).toHaveLength(1);
+    expect(calls).toBe(3);
+  });
+
+  it('gives up after the bounded retries on HTTP 500', async () => {
+    server.answer({ status: 500, body: 'oops' });
+    const error = await failure(client.userChats());
+    expect(error.code).toBe('bad_upstream_response');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it.each([
+    ['an HTML page', { contentType: 'text/html', body: '<html><body>502 Bad Gateway</body></html>' }],
+    ['truncated JSON', { body: '{"err":0,"data":[{"chat_id":' }],
+    ['JSON without err', { body: '{"data":[]}' }],
+    ['rows of the wrong shape', { body: '{"err":0,"data":[{"chat_name":"no id"}]}' }],
+    ['HTTP 404', { status: 404, body: 'not found' }],
+  ])('reports %s as bad_upstream_response, once', async (_name, answer) => {
+    server.answer(answer);
+    const error = await failure(client.userChats());
+    expect(error.code).toBe('bad_upstream_response');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('times out a hanging answer as upstream_timeout, without retrying', async () => {
+    server.answer({ delayMs: 2000, body: '{"err":0,"data":[]}' });
+    const error = await failure(client.userChats());
+    expect(error.code).toBe('upstream_timeout');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports a dropped connection as upstream_unavailable after retrying', async () => {
+    server.answer({ reset: true });
+    const error = await failure(client.userChats());
+    expect(error.code).toBe('upstream_unavailable');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('reports a closed port as upstream_unavailable', async () => {
+    const closed = await startScriptedServer();
+    await closed.close();
+    const offline = createWammClient({ baseUrl: closed.baseUrl, token: TOKEN, timeoutMs: 500, retries: 0 });
+    const error = await failure(offline.userChats());
+    expect(error.code).toBe('upstream_unavailable');
+    expect(error.message).toContain('connection refused');
+  });
+
+  it('never puts the token or the URL in an error message', async () => {
+    const answers = [
+      { status: 500, body: TOKEN },
+      { contentType: 'text/html', body: `<p>${TOKEN}</p>` },
+      { body: JSON.stringify({ err: `bad ${TOKEN}` }) },
+      { delayMs: 2000 },
+      { reset: true },
+    ];
+    for (const answer of answers) {
+      server.answer(answer);
+      const error = await failure(client.userChats());
+      for (const text of [error.message, String(error), JSON.stringify(error.toInfo())]) {
+        expect(text).not.toContain(TOKEN);
+        expect(text).not.toContain(encodeURIComponent(TOKEN));
+        expect(text).not.toContain('/api2/');
+      }
+    }
+  });
+
+  it('reads users and channels with their flags', async () => {
+    server.answer({
+      body: JSON.stringify({
+        err: 0,
+        data: [
+          { user_id: 100, acc: 'admin', email: 'a@x', name: 'Анна', lock: 0, deleted: 0 },
+          { user_id: '101', acc: 'user', email: '', name: '', lock: '1', deleted: 1 },
+        ],
+      }),
+    });
+    expect(await client.userList()).toEqual([
+      { userId: '100', name: 'Анна', email: 'a@x', admin: true, locked: false, deleted: false },
+      { userId: '101', name: null, email: '', admin: false, locked: true, deleted: true },
+    ]);
+    server.answer({
+      body: JSON.stringify({ err: 0, data: [{ api_id: 55, api_tip: 'tg', api_tag: 'Support TG', phone: '', state: 'notAuthorized' }] }),
+    });
+    expect(await client.channelList()).toEqual([{ apiId: '55', name: 'Support TG', type: 'tg', state: 'notAuthorized' }]);
+    expect(server.requests.at(-1)).toBe(`/api2/channel_list/${encodeURIComponent(TOKEN)}/active`);
+  });
+});

@@ -1,0 +1,178 @@
+import 'server-only';
+import type { z } from 'zod';
+import { WammError, errorForUpstreamErr } from './errors';
+import {
+  channelListSchema,
+  chatListSchema,
+  envelopeSchema,
+  userListSchema,
+  type WammChannel,
+  type WammChat,
+  type WammUser,
+} from './schemas';
+
+// The one place that knows wamm.chat's URLs. The token is a path segment of every URL, so no URL
+// built here ever leaves this file: not in an error, not in a log line.
+
+/** wamm.chat answers the all-chats call with at most this many rows. */
+export const USER_CHATS_CAP = 900;
+
+export interface WammClientOptions {
+  /** e.g. https://wamm.chat/api2 — without the token. */
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  /** Extra attempts for failures worth retrying; default 2. */
+  retries?: number;
+  /** First backoff delay; doubles per attempt. Default 400 ms. */
+  retryDelayMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface WammClient {
+  /** Open chats: of one operator, or all of them (capped at 900) when userId is omitted. */
+  userChats(userId?: string): Promise<WammChat[]>;
+  userList(): Promise<WammUser[]>;
+  /** "active" lists every channel in use, the not-authorized ones included. */
+  channelList(filter?: 'active' | 'archive' | 'statusOff' | 'statusOn' | 'one'): Promise<WammChannel[]>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createWammClient(options: WammClientOptions): WammClient {
+  const doFetch = options.fetch ?? fetch;
+  const retries = options.retries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? 400;
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const token = encodeURIComponent(options.token);
+
+  async function requestOnce(method: string, path: readonly string[]): Promise<unknown> {
+    const url = [base, method, token, ...path.map((segment) => encodeURIComponent(segment))].join('/');
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(options.timeoutMs),
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
+        throw new WammError('upstream_timeout', { method, detail: `no answer within ${options.timeoutMs / 1000} s`, cause });
+      }
+      throw new WammError('upstream_unavailable', { method, detail: networkReason(cause), retryable: true, cause });
+    }
+
+    let body: string;
+    try {
+      body = await response.text();
+    } catch (cause) {
+      if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
+        throw new WammError('upstream_timeout', { method, detail: `no answer within ${options.timeoutMs / 1000} s`, cause });
+      }
+      throw new WammError('upstream_unavailable', { method, detail: 'the connection broke mid-answer', retryable: true, cause });
+    }
+
+    if (!response.ok) {
+      throw new WammError('bad_upstream_response', {
+        method,
+        detail: `HTTP ${response.status}`,
+        retryable: response.status >= 500 || response.status === 429,
+      });
+    }
+    const trimmed = body.trimStart();
+    if (trimmed.startsWith('<')) {
+      throw new WammError('bad_upstream_response', { method, detail: 'an HTML page instead of JSON' });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(trimmed);
+    } catch (cause) {
+      throw new WammError('bad_upstream_response', { method, detail: 'not valid JSON', cause });
+    }
+    return json;
+  }
+
+  /** The `data` of a successful answer; `null` for "fail get data" (nothing found). */
+  async function call(method: string, path: readonly string[]): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const json = await requestOnce(method, path);
+        const envelope = envelopeSchema.safeParse(json);
+        if (!envelope.success) {
+          throw new WammError('bad_upstream_response', { method, detail: 'no "err" field' });
+        }
+        const { err, data } = envelope.data;
+        if (err === 0 || err === '0') return data ?? [];
+        if (typeof err === 'number') {
+          throw new WammError('upstream_error', { method, detail: `error ${err}` });
+        }
+        if (err.trim().toLowerCase() === 'fail get data') return null;
+        // An error string is echoed to supervisors; make sure it can't carry the token back out.
+        throw errorForUpstreamErr(withoutToken(err), method);
+      } catch (error) {
+        if (!(error instanceof WammError) || !error.retryable || attempt >= retries) throw error;
+        await sleep(retryDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5));
+      }
+    }
+  }
+
+  function withoutToken(text: string): string {
+    return text.split(options.token).join('…').split(token).join('…');
+  }
+
+  function parseList<T extends z.ZodType>(schema: T, method: string, data: unknown): z.output<T> {
+    const parsed = schema.safeParse(data ?? []);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? ` at ${issue.path.join('.') || 'top level'}` : '';
+      throw new WammError('bad_upstream_response', { method, detail: `unexpected data${where}` });
+    }
+    return parsed.data;
+  }
+
+  return {
+    async userChats(userId) {
+      const data = await call('user_chats', [userId ?? '0', '0']);
+      return parseList(chatListSchema, 'user_chats', data);
+    },
+    async userList() {
+      const data = await call('user_list', []);
+      return parseList(userListSchema, 'user_list', data);
+    },
+    async channelList(filter = 'active') {
+      const data = await call('channel_list', [filter]);
+      return parseList(channelListSchema, 'channel_list', data);
+    },
+  };
+}
+
+/** A short reason for a failed connection, from the error code alone (messages may carry addresses). */
+function networkReason(cause: unknown): string {
+  const code = findCode(cause);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host name not found';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return 'connection reset';
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'connection timed out';
+    case 'CERT_HAS_EXPIRED':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return 'TLS certificate problem';
+    default:
+      return 'network error';
+  }
+}
+
+function findCode(error: unknown, depth = 0): string | undefined {
+  if (depth > 3 || typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  return findCode((error as { cause?: unknown }).cause, depth + 1);
+}

@@ -91,10 +91,3 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 
 // Kept in step with package.json by the release commit; npm_package_version wins under `npm start`.
 const APP_VERSION = '0.1.0';
-
-let cached: AppConfig | undefined;
-
-export function getConfig(): AppConfig {
-  cached ??= parseConfig(process.env);
-  return cached;
-}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
+import type { ApiErrorBody, ChatsResponse, HealthResponse, LoadResponse } from '@/lib/load/types';
+
+// The HTTP API's responses as zod schemas, held to the TypeScript contract in lib/load/types.ts.
+// Tests check every answer against them, so the README's API section is enforced, not described.
+
+const isoUtc = z.iso.datetime({ offset: false });
+const id = z.string().regex(/^\S*$/);
+const count = z.number().int().nonnegative();
+const seconds = z.number().int().nonnegative();
+
+const upstreamCode = z.enum([
+  'token_fail',
+  'acc_not_authorized',
+  'unknown_user',
+  'bad_upstream_response',
+  'upstream_timeout',
+  'upstream_unavailable',
+  'upstream_error',
+]);
+const upstreamError = z.strictObject({ code: upstreamCode, message: z.string().min(10) });
+const filters = z.strictObject({ channel: id.nullable(), user: id.nullable() });
+
+export const loadResponseSchema = z.strictObject({
+  asOf: isoUtc,
+  stale: z.boolean(),
+  complete: z.boolean(),
+  partialReason: z.string().min(10).optional(),
+  demo: z.boolean(),
+  refreshSeconds: z.number().int().min(1),
+  upstreamError: upstreamError.nullable(),
+  filters,
+  totals: z.strictObject({
+    openChats: count,
+    operators: count,
+    channels: count,
+    oldestAgeSeconds: seconds.nullable(),
+    medianAgeSeconds: seconds.nullable(),
+    undatedChats: count,
+  }),
+  ageBuckets: z
+    .array(
+      z.strictObject({
+        key: z.enum(['lt5m', '5to15m', '15to60m', '1to4h', '4to24h', 'gt24h'] satisfies AgeBucketKey[]),
+        label: z.string(),
+        fromSeconds: seconds,
+        toSeconds: seconds.nullable(),
+        openChats: count,
+      }),
+    )
+    .length(AGE_BUCKETS.length),
+  byUser: z.array(
+    z.strictObject({
+      userId: id,
+      name: z.string().nullable(),
+      locked: z.boolean(),
+      deleted: z.boolean(),
+      openChats: count,
+      oldestAgeSeconds: seconds.nullable(),
+      buckets: z.array(count).length(AGE_BUCKETS.length),
+    }),
+  ),
+  byChannel: z.array(
+    z.strictObject({
+      apiId: id,
+      name: z.string().nullable(),
+      type: z.string().nullable(),
+      state: z.string().nullable(),
+      openChats: count,
+    }),
+  ),
+}) satisfies z.ZodType<LoadResponse>;
+
+export const chatsResponseSchema = z.strictObject({
+  asOf: isoUtc,
+  stale: z.boolean(),
+  complete: z.boolean(),
+  partialReason: z.string().optional(),
+  filters,
+  chats: z.array(
+    z.strictObject({
+      chatId: id,
+      chatName: z.string(),
+      phone: z.string(),
+      avatar: z.string(),
+      userId: id,
+      apiId: id,
+      lastMessageAt: isoUtc.nullable(),
+      ageSeconds: seconds.nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<ChatsResponse>;
+
+export const healthResponseSchema = z.strictObject({
+  status: z.enum(['ok', 'degraded', 'down']),
+  version: z.string().min(1),
+  demo: z.boolean(),
+  refreshSeconds: z.number().int().min(1),
+  asOf: isoUtc.nullable(),
+  stale: z.boolean(),
+  complete: z.boolean(),
+  partialReason: z.string().optional(),
+  upstream: z.strictObject({
+    lastSuccessAt: isoUtc.nullable(),
+    lastErrorAt: isoUtc.nullable(),
+    lastError: upstreamError.nullable(),
+    consecutiveFailures: count,
+  }),
+  timezone: z.strictObject({
+    name: z.string(),
+    suspect: z.boolean(),
+    futureSeconds: seconds.nullable(),
+    message: z.string().nullable(),
+  }),
+}) satisfies z.ZodType<HealthResponse>;
+
+export const errorResponseSchema = z.strictObject({
+  error: z.strictObject({
+    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error']), upstreamCode]),
+    message: z.string().min(10),
+  }),
+}) satisfies z.ZodType<ApiErrorBody>;

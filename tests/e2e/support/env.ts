@@ -1,0 +1,10 @@
+// One place for the addresses and the secret the e2e run uses. The token has characters that must
+// be URL-encoded, so a leak would show in either form; the tests look for both.
+
+export const E2E_TOKEN = 'e2e+Secret=Tok/9f3b';
+export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4310);
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3310);
+export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
+export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+export const SERVER_LOG = 'test-results/e2e-server.log';
+export const REFRESH_SECONDS = 5;

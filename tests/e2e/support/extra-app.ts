@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+// A second dashboard process with its own configuration, for states the shared one can't be put
+// in: demo mode, or an upstream that has never answered.
+
+export interface ExtraApp {
+  url: string;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startExtraApp(port: number, env: Record<string, string>): Promise<ExtraApp> {
+  const root = path.resolve(__dirname, '../../..');
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const baseEnv = { ...process.env };
+  for (const key of ['WAMM_TOKEN', 'WAMM_API_URL', 'WAMM_TIMEZONE', 'REFRESH_SECONDS']) delete baseEnv[key];
+  const child: ChildProcess = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...baseEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await fetch(`${url}/api/health`);
+      break;
+    } catch {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`extra app did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return {
+    url,
+    log: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,26 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AgeBucketTotal } from '@/lib/load/types';
+import { ChartFrame, useAnimateOnce } from './chart-frame';
+import { AGE_COLORS } from './palette';
+
+/** How many open chats have waited how long since their last message. */
+export function ChartBarAgeHistogram({ buckets }: { buckets: AgeBucketTotal[] }) {
+  const animate = useAnimateOnce();
+  return (
+    <ChartFrame height={220} label="Open chats by time since the last message">
+      <BarChart data={buckets} margin={{ top: 8, right: 8, bottom: 4, left: -12 }}>
+        <CartesianGrid vertical={false} strokeDasharray="3 3" className="chart-grid" />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+        <Tooltip cursor={{ fillOpacity: 0.08 }} />
+        <Bar dataKey="openChats" name="Open chats" isAnimationActive={animate}>
+          {buckets.map((bucket) => (
+            <Cell key={bucket.key} fill={AGE_COLORS[bucket.key]} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ChartFrame>
+  );
+}

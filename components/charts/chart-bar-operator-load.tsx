@@ -1,0 +1,59 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { AGE_BUCKETS } from '@/lib/load/ages';
+import type { UserLoad } from '@/lib/load/types';
+import { operatorName } from '@/components/load/labels';
+import { ChartFrame, useAnimateOnce } from './chart-frame';
+import { AGE_COLORS } from './palette';
+
+const ROW_HEIGHT = 26;
+const BUCKET_ORDER: string[] = AGE_BUCKETS.map((bucket) => bucket.key);
+
+interface Row {
+  userId: string;
+  name: string;
+  [bucket: string]: string | number;
+}
+
+/** Open chats per operator, stacked by last-message age; heaviest first. */
+export function ChartBarOperatorLoad({ rows, onSelect }: { rows: UserLoad[]; onSelect?: (userId: string) => void }) {
+  const animate = useAnimateOnce();
+  const data: Row[] = rows.map((row) => {
+    const entry: Row = { userId: row.userId, name: operatorName(row) };
+    AGE_BUCKETS.forEach((bucket, index) => {
+      entry[bucket.key] = row.buckets[index] ?? 0;
+    });
+    return entry;
+  });
+  const height = Math.max(160, data.length * ROW_HEIGHT + 70);
+  return (
+    <ChartFrame height={height} label={`Open chats per operator, stacked by last-message age, for ${rows.length} operators`}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barCategoryGap={4}>
+        <CartesianGrid horizontal={false} strokeDasharray="3 3" className="chart-grid" />
+        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+        <YAxis type="category" dataKey="name" width={170} interval={0} tick={{ fontSize: 12 }} tickFormatter={(name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name)} />
+        <Tooltip cursor={{ fillOpacity: 0.08 }} />
+        <Legend
+          verticalAlign="top"
+          height={28}
+          iconType="square"
+          wrapperStyle={{ fontSize: 12 }}
+          itemSorter={(item) => BUCKET_ORDER.indexOf(String(item.dataKey))}
+        />
+        {AGE_BUCKETS.map((bucket) => (
+          <Bar
+            key={bucket.key}
+            dataKey={bucket.key}
+            name={bucket.label}
+            stackId="age"
+            fill={AGE_COLORS[bucket.key]}
+            isAnimationActive={animate}
+            cursor={onSelect ? 'pointer' : undefined}
+            onClick={onSelect ? (entry: { payload?: Row }) => entry.payload && onSelect(entry.payload.userId) : undefined}
+          />
+        ))}
+      </BarChart>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { formatAge } from '@/lib/load/ages';
+import type { ChannelLoad, UserLoad } from '@/lib/load/types';
+import { useChatsQuery } from '@/components/queries/use-chats-query';
+import { channelName, formatClock, operatorName } from './labels';
+
+interface Props {
+  operator: Pick<UserLoad, 'userId' | 'name'>;
+  channelFilter: string | null;
+  channels: ChannelLoad[];
+  refreshSeconds: number;
+  onClose: () => void;
+}
+
+/** One operator's open chats, oldest first, in a side panel over the page. */
+export function Drilldown({ operator, channelFilter, channels, refreshSeconds, onClose }: Props) {
+  const query = useChatsQuery({ user: operator.userId, channel: channelFilter }, true, refreshSeconds);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    closeButton.current?.focus();
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      previous?.focus?.();
+    };
+  }, [onClose]);
+
+  const channelById = new Map(channels.map((channel) => [channel.apiId, channel]));
+  const chats = query.data?.chats;
+  const title = operatorName(operator);
+  return (
+    <div className="drawer-backdrop" onClick={onClose}>
+      <aside
+        className="drawer"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="drilldown-title"
+        data-testid="drilldown"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <header className="drawer-header">
+          <div>
+            <h2 id="drilldown-title">{title}</h2>
+            <p className="muted">
+              {chats ? `${chats.length} open chats, oldest first` : 'Loading chats…'}
+              {channelFilter ? ` · ${channelName(channelById.get(channelFilter), channelFilter)} only` : ''}
+            </p>
+          </div>
+          <button type="button" ref={closeButton} className="button" onClick={onClose} aria-label={`Close ${title}'s chats`}>
+            Close
+          </button>
+        </header>
+        {query.isError && !chats ? <p className="banner banner-error">The chats could not be loaded: {query.error.message}</p> : null}
+        {chats && chats.length === 0 ? <p className="empty">No open chats.</p> : null}
+        {chats && chats.length > 0 ? (
+          <div className="table-scroll">
+            <table className="data-table compact">
+              <thead>
+                <tr>
+                  <th scope="col">Chat</th>
+                  <th scope="col">Channel</th>
+                  <th scope="col">Last message</th>
+                  <th scope="col" className="numeric">
+                    Age
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {chats.map((chat) => (
+                  <tr key={chat.chatId} data-testid={`chat-row-${chat.chatId}`}>
+                    <th scope="row" className="chat-name">
+                      {chat.chatName || <span className="muted">{chat.phone || `Chat ${chat.chatId}`}</span>}
+                    </th>
+                    <td>{channelName(channelById.get(chat.apiId), chat.apiId)}</td>
+                    <td>{chat.lastMessageAt ? formatClock(chat.lastMessageAt) : <span className="muted">unknown</span>}</td>
+                    <td className="numeric">{formatAge(chat.ageSeconds)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

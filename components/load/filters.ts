@@ -1,0 +1,40 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+
+// The page's filters live in the URL (?channel=…&user=…): a view can be bookmarked and shared, and
+// back/forward walk through the filters a supervisor chose.
+
+export interface LoadFilters {
+  channel: string | null;
+  user: string | null;
+}
+
+export const NO_FILTERS: LoadFilters = { channel: null, user: null };
+
+const idOrNull = (value: string | null) => (value && /^\d{1,20}$/.test(value) ? value : null);
+
+export function useUrlFilters(): [LoadFilters, (next: Partial<LoadFilters>) => void] {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const channel = idOrNull(params.get('channel'));
+  const user = idOrNull(params.get('user'));
+  const filters = useMemo(() => ({ channel, user }), [channel, user]);
+  const setFilters = useCallback(
+    (next: Partial<LoadFilters>) => {
+      const merged = { ...filters, ...next };
+      const query = new URLSearchParams(params.toString());
+      for (const key of ['channel', 'user'] as const) {
+        const value = merged[key];
+        if (value) query.set(key, value);
+        else query.delete(key);
+      }
+      const search = query.toString();
+      router.push(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    },
+    [filters, params, pathname, router],
+  );
+  return [filters, setFilters];
+}

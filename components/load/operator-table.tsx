@@ -1,0 +1,74 @@
+'use client';
+
+import { useState } from 'react';
+import { AGE_BUCKETS, formatAge } from '@/lib/load/ages';
+import type { UserLoad } from '@/lib/load/types';
+import { AGE_COLORS } from '@/components/charts/palette';
+import { operatorName } from './labels';
+import { DEFAULT_SORT, nextSort, sortOperators, type SortKey, type SortState } from './operator-sort';
+
+const COLUMNS: Array<{ key: SortKey; label: string; swatch?: string; numeric: boolean }> = [
+  { key: 'name', label: 'Operator', numeric: false },
+  { key: 'openChats', label: 'Open chats', numeric: true },
+  { key: 'oldest', label: 'Oldest', numeric: true },
+  ...AGE_BUCKETS.map((bucket, index) => ({ key: `bucket${index}` as SortKey, label: bucket.label, swatch: AGE_COLORS[bucket.key], numeric: true })),
+];
+
+export function OperatorTable({ rows, onSelect, selected }: { rows: UserLoad[]; onSelect: (userId: string) => void; selected: string | null }) {
+  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
+  const sorted = sortOperators(rows, sort);
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="operator-table">
+        <caption className="visually-hidden">Open chats per operator and by last-message age. Select an operator to see their chats.</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                aria-sort={sort.key === column.key ? sort.direction : 'none'}
+                className={column.numeric ? 'numeric' : undefined}
+              >
+                <button type="button" className="sort-button" onClick={() => setSort(nextSort(sort, column.key))}>
+                  {column.swatch ? <span className="swatch" style={{ background: column.swatch }} aria-hidden="true" /> : null}
+                  {column.label}
+                  <span className="sort-mark" aria-hidden="true">
+                    {sort.key === column.key ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr
+              key={row.userId}
+              data-testid={`operator-row-${row.userId}`}
+              className={row.userId === selected ? 'selected' : undefined}
+              onClick={() => onSelect(row.userId)}
+            >
+              <th scope="row">
+                <button type="button" className="link-button" onClick={(event) => (event.stopPropagation(), onSelect(row.userId))}>
+                  {operatorName(row)}
+                </button>
+                {row.locked ? <span className="tag">locked</span> : null}
+                {row.deleted ? <span className="tag tag-warn">deleted</span> : null}
+              </th>
+              <td className="numeric strong" data-testid={`operator-open-${row.userId}`}>
+                {row.openChats}
+              </td>
+              <td className="numeric">{formatAge(row.oldestAgeSeconds)}</td>
+              {row.buckets.map((count, index) => (
+                <td key={AGE_BUCKETS[index]!.key} className={count === 0 ? 'numeric muted' : 'numeric'}>
+                  {count}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,15 +1,39 @@
 // @ts-check
+const { createHash } = require('node:crypto');
+const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
+const path = require('node:path');
+const { version } = require('./package.json');
+
+// The build id names the code, not the moment: a hash of the sources, the same however often this
+// file is loaded during one build. Wall displays compare it with the server's to reload after a deploy.
+function sourceHash() {
+  const hash = createHash('sha256');
+  const walk = (entry) => {
+    if (!existsSync(entry)) return;
+    if (statSync(entry).isDirectory()) {
+      for (const name of readdirSync(entry).sort()) {
+        if (!name.startsWith('.') && name !== 'node_modules') walk(path.join(entry, name));
+      }
+      return;
+    }
+    hash.update(path.relative(__dirname, entry));
+    hash.update(readFileSync(entry));
+  };
+  for (const source of ['app', 'components', 'lib', 'public', 'package-lock.json', 'next.config.js']) {
+    walk(path.join(__dirname, source));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+const buildId = `${version}-${sourceHash()}`;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The build id is the package version plus the git commit when there is one; the wall display
-  // compares it to reload itself after a deploy.
+  generateBuildId: async () => buildId,
+  env: { NEXT_PUBLIC_CHATLOAD_BUILD_ID: buildId },
   serverExternalPackages: [],
-  // Tests and the benchmark run the production server from a separate build directory so a
-  // developer's own `.next` is left alone.
-  distDir: process.env.CHATLOAD_DIST_DIR || '.next',
 };
 
 module.exports = nextConfig;

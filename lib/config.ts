@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import packageJson from '@/package.json';
 
 // The only reader of process.env. Parsed once; a wrong value stops the server with a message that
 // names the variable, rather than surfacing later as a confusing upstream error.
@@ -43,6 +44,7 @@ const envSchema = z.object({
       .max(3600, { message: 'must be at most 3600 (seconds)' })
       .default(15),
   ),
+  CHATLOAD_REPORTED_BUILD_ID: z.preprocess(emptyAsUndefined, z.string().max(100).optional()),
   WAMM_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int().min(1000).max(120_000).default(10_000),
@@ -60,6 +62,8 @@ export interface AppConfig {
   refreshSeconds: number;
   upstreamTimeoutMs: number;
   version: string;
+  /** Makes /api/version report another build, to test how displays react to a deploy. */
+  buildIdOverride: string | null;
 }
 
 export class ConfigError extends Error {
@@ -85,9 +89,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     wammTimezone: values.WAMM_TIMEZONE,
     refreshSeconds: values.REFRESH_SECONDS,
     upstreamTimeoutMs: values.WAMM_TIMEOUT_MS,
-    version: process.env.npm_package_version ?? APP_VERSION,
+    version: packageJson.version,
+    buildIdOverride: values.CHATLOAD_REPORTED_BUILD_ID ?? null,
   };
 }
 
-// Kept in step with package.json by the release commit; npm_package_version wins under `npm start`.
-const APP_VERSION = '0.1.0';

@@ -40,6 +40,7 @@ export function ChartBarOperatorLoad({ rows, onSelect }: { rows: UserLoad[]; onS
           iconType="square"
           wrapperStyle={{ fontSize: 12 }}
           itemSorter={(item) => BUCKET_ORDER.indexOf(String(item.dataKey))}
+          formatter={(value: string) => <span className="legend-text">{value}</span>}
         />
         {AGE_BUCKETS.map((bucket) => (
           <Bar

@@ -40,3 +40,21 @@ export function parseQuery<T extends z.ZodType>(schema: T, url: string): z.outpu
   }
   return parsed.data;
 }
+
+const boundedInt = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? fallback : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= min && value <= max, {
+      message: `${name} must be a whole number from ${min} to ${max}`,
+    });
+
+export const waitingQuerySchema = loadQuerySchema.extend({
+  limit: boundedInt('limit', 1, 100, 10),
+  threshold: boundedInt('threshold', 0, 7 * 86_400, 900),
+  names: z
+    .enum(['0', '1', ''], { message: 'names must be 1 (show customer names and phones) or 0' })
+    .optional()
+    .transform((value) => value === '1'),
+});

@@ -1,6 +1,6 @@
 import { aggregate, matchesFilters, type LoadFilters } from './aggregate';
 import type { StoreView } from './store';
-import type { ChatsResponse, DataStatus, HealthResponse, LoadResponse } from './types';
+import type { ChatsResponse, DataStatus, HealthResponse, LoadResponse, WaitingResponse } from './types';
 
 // Response bodies of the data endpoints, serialized once per data version and filter: a thousand
 // viewers polling the same view cost one JSON.stringify per refresh, not one per request.
@@ -81,6 +81,45 @@ export function buildChatsResponse(view: StoreView, filters: LoadFilters, contex
     complete: status.complete,
     ...(status.partialReason ? { partialReason: status.partialReason } : {}),
     filters,
+    chats,
+  };
+}
+
+export interface WaitingQuery {
+  limit: number;
+  thresholdSeconds: number;
+  names: boolean;
+}
+
+/** The longest-waiting chats for a wall display: who has them and for how long, names only on request. */
+export function buildWaitingResponse(view: StoreView, filters: LoadFilters, query: WaitingQuery): WaitingResponse {
+  const { dataset } = view.snapshot!;
+  const users = new Map(dataset.users.map((user) => [user.userId, user.name]));
+  const channels = new Map(dataset.channels.map((channel) => [channel.apiId, channel.name]));
+  const chats: WaitingResponse['chats'] = [];
+  let overThreshold = 0;
+  // Chats are sorted oldest first: the first `limit` that match are the longest waiting.
+  for (const chat of dataset.chats) {
+    if (!matchesFilters(chat, filters)) continue;
+    if (chat.ageSeconds !== null && chat.ageSeconds >= query.thresholdSeconds) overThreshold++;
+    if (chats.length >= query.limit || chat.ageSeconds === null) continue;
+    chats.push({
+      chatId: chat.chatId,
+      userId: chat.userId,
+      operatorName: users.get(chat.userId) ?? null,
+      apiId: chat.apiId,
+      channelName: channels.get(chat.apiId) ?? null,
+      lastMessageAt: chat.lastMessageMs === null ? null : new Date(chat.lastMessageMs).toISOString(),
+      ageSeconds: chat.ageSeconds,
+      ...(query.names ? { chatName: chat.chatName, phone: chat.phone } : {}),
+    });
+  }
+  return {
+    asOf: new Date(dataset.asOfMs).toISOString(),
+    stale: view.stale,
+    filters,
+    overThreshold,
+    thresholdSeconds: query.thresholdSeconds,
     chats,
   };
 }

@@ -101,6 +101,35 @@ export interface ChatsResponse {
   chats: ChatRow[];
 }
 
+export interface WaitingChat {
+  chatId: string;
+  userId: string;
+  operatorName: string | null;
+  apiId: string;
+  channelName: string | null;
+  lastMessageAt: string | null;
+  ageSeconds: number | null;
+  /** Only when the caller asked for names (`names=1`): a wall display is seen by passers-by. */
+  chatName?: string;
+  phone?: string;
+}
+
+export interface WaitingResponse {
+  asOf: string;
+  stale: boolean;
+  filters: { channel: string | null; user: string | null };
+  /** Open chats whose last message is at least `thresholdSeconds` old. */
+  overThreshold: number;
+  thresholdSeconds: number;
+  /** The longest-waiting chats, oldest first, at most `limit`. */
+  chats: WaitingChat[];
+}
+
+export interface VersionResponse {
+  version: string;
+  buildId: string;
+}
+
 export type HealthStatus = 'ok' | 'degraded' | 'down';
 
 export interface HealthResponse {

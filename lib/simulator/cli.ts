@@ -4,6 +4,7 @@
 //   --dataset / SIM_DATASET (demo | empty | over900)   --seed / SIM_SEED   --live / SIM_LIVE (1 | 0)
 import { parseArgs } from 'node:util';
 import { startSimulator } from './server';
+import type { DatasetName } from './world';
 
 const { values } = parseArgs({
   options: {
@@ -18,10 +19,12 @@ const { values } = parseArgs({
 
 const env = process.env;
 const port = Number(values.port ?? env.SIM_PORT ?? 4010);
-const dataset = values.dataset ?? env.SIM_DATASET ?? 'demo';
+const datasetArg = values.dataset ?? env.SIM_DATASET ?? 'demo';
 const timezone = values.timezone ?? env.SIM_TIMEZONE ?? 'Europe/Moscow';
-if (dataset !== 'demo' && dataset !== 'empty' && dataset !== 'over900') {
-  console.error(`simulator: --dataset must be demo, empty or over900, not "${dataset}"`);
+const DATASETS: readonly DatasetName[] = ['demo', 'empty', 'over900'];
+const dataset = DATASETS.find((name) => name === datasetArg);
+if (!dataset) {
+  console.error(`simulator: --dataset must be demo, empty or over900, not "${datasetArg}"`);
   process.exit(2);
 }
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {

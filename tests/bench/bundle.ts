@@ -20,7 +20,7 @@ export interface BundleFigures {
   suspicious: string[];
 }
 
-const SERVER_MARKERS = ['server-only', 'WAMM_TOKEN', 'user_chats', 'node:http', 'better-sqlite3'];
+const SERVER_MARKERS = ['server-only', 'wamm.chat/api2', 'user_chats', 'node:http', 'better-sqlite3'];
 // Strings only zod's full build carries; the page must import types, not schemas.
 const ZOD_MARKERS = ['ZodError', '$ZodType'];
 

@@ -5,7 +5,7 @@ import {
   healthResponseSchema,
   loadResponseSchema,
 } from '@/lib/api/response-schemas';
-import type { ChatsResponse, LoadResponse } from '@/lib/load/types';
+import type { ChatsResponse, LoadResponse, WaitingResponse } from '@/lib/load/types';
 import { TOKEN, eventually, startApp, type App } from './harness';
 
 // The truth, counted straight from the simulator's own data (wire shapes: ids as it sent them).
@@ -144,6 +144,56 @@ describe('GET /api/chats', () => {
     const chats = (response.body as ChatsResponse).chats;
     expect(chats).toHaveLength(busiest.openChats);
     expect(chats.every((chat) => chat.userId === busiest.userId)).toBe(true);
+  });
+});
+
+describe('GET /api/waiting', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(() => app.close());
+
+  it('lists the longest-waiting chats with operator and channel, without customer names or phones', async () => {
+    const response = await app.get('/api/waiting?limit=5&threshold=3600');
+    expect(response.status).toBe(200);
+    const data = response.body as WaitingResponse;
+    expect(data.chats).toHaveLength(5);
+    const ages = data.chats.map((chat) => chat.ageSeconds!);
+    expect(ages).toEqual([...ages].sort((a, b) => b - a));
+    const { data: load } = await (async () => ({ data: (await app.get('/api/load')).body as LoadResponse }))();
+    expect(ages[0]).toBe(load.totals.oldestAgeSeconds);
+    const overAnHour = load.ageBuckets.filter((bucket) => bucket.fromSeconds >= 3600).reduce((sum, bucket) => sum + bucket.openChats, 0);
+    expect(data.overThreshold).toBe(overAnHour);
+    expect(data.chats[0]!.operatorName === null || typeof data.chats[0]!.operatorName === 'string').toBe(true);
+    const { chats } = app.sim.control.snapshot();
+    for (const chat of chats) {
+      expect(response.text).not.toContain(JSON.stringify(chat.phone));
+      if (chat.chat_name.length > 3) expect(response.text).not.toContain(JSON.stringify(chat.chat_name));
+    }
+    expect(data.chats[0]).not.toHaveProperty('chatName');
+  });
+
+  it('shows names and phones only when asked', async () => {
+    const data = (await app.get('/api/waiting?limit=2&names=1')).body as WaitingResponse;
+    expect(data.chats[0]).toHaveProperty('chatName');
+    expect(data.chats[0]).toHaveProperty('phone');
+  });
+
+  it.each([
+    ['?limit=0', 'limit'],
+    ['?limit=abc', 'limit'],
+    ['?threshold=-5', 'threshold'],
+    ['?names=yes', 'names'],
+  ])('rejects %s naming the parameter', async (query, name) => {
+    const response = await app.get(`/api/waiting${query}`);
+    expect(response.status).toBe(400);
+    expect(errorResponseSchema.parse(response.body).error.message.startsWith(name)).toBe(true);
+  });
+
+  it('reports the running build for wall displays', async () => {
+    const response = await app.get('/api/version');
+    expect(response.body).toMatchObject({ version: expect.any(String), buildId: expect.any(String) });
   });
 });
 

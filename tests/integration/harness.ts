@@ -4,6 +4,8 @@ import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '@/l
 import { GET as getLoad } from '@/app/api/load/route';
 import { GET as getChats } from '@/app/api/chats/route';
 import { GET as getHealth } from '@/app/api/health/route';
+import { GET as getWaiting } from '@/app/api/waiting/route';
+import { GET as getVersion } from '@/app/api/version/route';
 
 // Integration harness: the real route handlers, the real store and client, and the simulator as a
 // real HTTP upstream on loopback. Only the HTTP front of Next is skipped (the e2e suite has it).
@@ -23,6 +25,8 @@ const routes: Record<string, (request: Request) => Promise<Response>> = {
   '/api/load': getLoad,
   '/api/chats': getChats,
   '/api/health': () => getHealth(),
+  '/api/waiting': getWaiting,
+  '/api/version': () => getVersion(),
 };
 
 export async function startApp(

@@ -42,7 +42,12 @@ export function TeamLoad() {
             </span>
           ) : null}
         </div>
-        {data ? <UpdatedAgo asOf={data.asOf} refreshSeconds={data.refreshSeconds} /> : null}
+        <div className="header-side">
+          {data ? <UpdatedAgo asOf={data.asOf} refreshSeconds={data.refreshSeconds} /> : null}
+          <a href="/tv/setup" className="header-link">
+            Wall display
+          </a>
+        </div>
       </header>
 
       <FilterBar filters={filters} operators={operators} channels={channels} onChange={setFilters} />

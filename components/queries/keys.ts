@@ -7,10 +7,18 @@ export const DEFAULT_REFRESH_SECONDS = 15;
 export const queryKeys = {
   load: (filters: LoadFilters) => ['load', filters] as const,
   chats: (filters: LoadFilters) => ['chats', filters] as const,
+  waiting: (filters: LoadFilters, options: WaitingOptions) => ['waiting', filters, options] as const,
+  version: () => ['version'] as const,
 };
 
-export function apiUrl(path: string, filters: LoadFilters): string {
-  const params = new URLSearchParams();
+export interface WaitingOptions {
+  limit: number;
+  thresholdSeconds: number;
+  names: boolean;
+}
+
+export function apiUrl(path: string, filters: LoadFilters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(extra);
   if (filters.channel) params.set('channel', filters.channel);
   if (filters.user) params.set('user', filters.user);
   const query = params.toString();

@@ -6,12 +6,15 @@ import type { LoadFilters } from '@/components/load/filters';
 import { fetchJson } from './fetch-json';
 import { DEFAULT_REFRESH_SECONDS, apiUrl, queryKeys } from './keys';
 
-/** The team's load for a view, polled at the server's refresh interval, visible or not. */
-export function useLoadQuery(filters: LoadFilters) {
+/**
+ * The team's load for a view, polled at the server's refresh interval (or `pollMs` when given),
+ * visible or not.
+ */
+export function useLoadQuery(filters: LoadFilters, pollMs: number | null = null) {
   return useQuery({
     queryKey: queryKeys.load(filters),
     queryFn: ({ signal }) => fetchJson<LoadResponse>(apiUrl('/api/load', filters), signal),
-    refetchInterval: (query) => (query.state.data?.refreshSeconds ?? DEFAULT_REFRESH_SECONDS) * 1000,
+    refetchInterval: (query) => pollMs ?? (query.state.data?.refreshSeconds ?? DEFAULT_REFRESH_SECONDS) * 1000,
     refetchIntervalInBackground: true,
     // A filter change keeps the previous numbers on screen until the new ones arrive.
     placeholderData: keepPreviousData,

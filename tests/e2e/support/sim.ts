@@ -5,6 +5,7 @@ import { SIM_URL } from './env';
 export interface WireChat {
   chat_id: string | number;
   chat_name: string;
+  phone: string;
   user_id: string | number | null;
   api_id: string | number;
   date_msg: string;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { TV_DEFAULTS, isDimmed, parseTvConfig, tvConfigToSearch, tvPages } from './tv-config';
+
+const parse = (query: string) => parseTvConfig(new URLSearchParams(query));
+
+describe('wall display configuration', () => {
+  it('shows everything, dark, with a 15-minute threshold when the URL says nothing', () => {
+    expect(parse('')).toEqual(TV_DEFAULTS);
+  });
+
+  it('reads every setting from the URL', () => {
+    expect(parse('panels=operators,waiting&channel=1401&user=8102&perPage=2&rotate=30&theme=contrast&threshold=60&names=1&dim=22:00-07:30')).toEqual({
+      panels: ['operators', 'waiting'],
+      channel: '1401',
+      user: '8102',
+      perPage: 2,
+      rotateSeconds: 30,
+      theme: 'contrast',
+      thresholdMinutes: 60,
+      names: true,
+      dim: { fromMinute: 22 * 60, toMinute: 7 * 60 + 30 },
+      pollMs: null,
+    });
+  });
+
+  it('falls back to defaults on nonsense instead of failing on a screen nobody reads', () => {
+    const config = parse('panels=bogus&channel=abc&perPage=3&rotate=1&theme=neon&threshold=-4&names=yes&dim=25:00-26:00');
+    expect(config).toEqual(TV_DEFAULTS);
+  });
+
+  it('writes a URL that reads back the same, leaving defaults out', () => {
+    const config = parse('panels=headline,ages&channel=5&rotate=45&dim=23:15-06:00&names=1');
+    const search = tvConfigToSearch(config);
+    expect(parse(search.slice(1))).toEqual(config);
+    expect(tvConfigToSearch(TV_DEFAULTS)).toBe('');
+  });
+
+  it('splits the panels into screens when they do not fit one', () => {
+    expect(tvPages(TV_DEFAULTS)).toEqual([['operators', 'channels', 'ages', 'waiting']]);
+    expect(tvPages({ ...TV_DEFAULTS, perPage: 2 })).toEqual([
+      ['operators', 'channels'],
+      ['ages', 'waiting'],
+    ]);
+    expect(tvPages({ ...TV_DEFAULTS, panels: ['headline'] })).toEqual([[]]);
+  });
+
+  it('dims through a window that spans midnight', () => {
+    const dim = { fromMinute: 22 * 60, toMinute: 7 * 60 };
+    expect(isDimmed(dim, 23 * 60)).toBe(true);
+    expect(isDimmed(dim, 3 * 60)).toBe(true);
+    expect(isDimmed(dim, 7 * 60)).toBe(false);
+    expect(isDimmed(dim, 12 * 60)).toBe(false);
+    expect(isDimmed({ fromMinute: 60, toMinute: 120 }, 90)).toBe(true);
+    expect(isDimmed(null, 90)).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+// A wall display is configured entirely by its URL, so each TV can show its own view and a
+// supervisor can set one up by copying a link. Unknown or out-of-range values fall back to the
+// defaults rather than blanking the screen: nobody is there to read an error.
+
+export const TV_PANELS = ['headline', 'operators', 'channels', 'ages', 'waiting'] as const;
+export type TvPanel = (typeof TV_PANELS)[number];
+export const TV_THEMES = ['dark', 'light', 'contrast'] as const;
+export type TvTheme = (typeof TV_THEMES)[number];
+
+export interface TvConfig {
+  panels: TvPanel[];
+  channel: string | null;
+  user: string | null;
+  /** Panels per screen besides the headline: 4 (2×2), 2 or 1; more panels than that rotate. */
+  perPage: 1 | 2 | 4;
+  /** Seconds per page when the panels take more than one screen. */
+  rotateSeconds: number;
+  theme: TvTheme;
+  /** Chats whose last message is at least this old count as waiting too long. */
+  thresholdMinutes: number;
+  /** Show customer names in the longest-waiting list (never phones): only when the URL asks. */
+  names: boolean;
+  /** Night dimming, local time: [from, to) in minutes after midnight; null = never. */
+  dim: { fromMinute: number; toMinute: number } | null;
+  /** Poll interval override in ms (testing and soak runs); null = the server's refresh interval. */
+  pollMs: number | null;
+}
+
+export const TV_DEFAULTS: TvConfig = {
+  panels: [...TV_PANELS],
+  channel: null,
+  user: null,
+  perPage: 4,
+  rotateSeconds: 20,
+  theme: 'dark',
+  thresholdMinutes: 15,
+  names: false,
+  dim: null,
+  pollMs: null,
+};
+
+const id = (value: string | null) => (value && /^\d{1,20}$/.test(value) ? value : null);
+
+function intIn(value: string | null, min: number, max: number, fallback: number): number {
+  if (value === null || value.trim() === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+
+const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+export function parseDim(value: string | null): TvConfig['dim'] {
+  const [from, to] = (value ?? '').split('-');
+  const a = CLOCK.exec(from ?? '');
+  const b = CLOCK.exec(to ?? '');
+  if (!a || !b) return null;
+  const fromMinute = Number(a[1]) * 60 + Number(a[2]);
+  const toMinute = Number(b[1]) * 60 + Number(b[2]);
+  return fromMinute === toMinute ? null : { fromMinute, toMinute };
+}
+
+export function parseTvConfig(params: URLSearchParams): TvConfig {
+  const panelsParam = params.get('panels');
+  const panels = panelsParam
+    ? TV_PANELS.filter((panel) => panelsParam.split(',').map((part) => part.trim()).includes(panel))
+    : TV_DEFAULTS.panels;
+  const perPage = intIn(params.get('perPage'), 1, 4, 4);
+  const theme = params.get('theme');
+  const pollMs = params.get('pollMs');
+  return {
+    panels: panels.length > 0 ? panels : TV_DEFAULTS.panels,
+    channel: id(params.get('channel')),
+    user: id(params.get('user')),
+    perPage: perPage === 1 || perPage === 2 ? perPage : 4,
+    rotateSeconds: intIn(params.get('rotate'), 5, 3600, TV_DEFAULTS.rotateSeconds),
+    theme: (TV_THEMES as readonly string[]).includes(theme ?? '') ? (theme as TvTheme) : 'dark',
+    thresholdMinutes: intIn(params.get('threshold'), 1, 7 * 24 * 60, TV_DEFAULTS.thresholdMinutes),
+    names: params.get('names') === '1',
+    dim: parseDim(params.get('dim')),
+    pollMs: pollMs === null ? null : intIn(pollMs, 50, 3_600_000, 0) || null,
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const clock = (minute: number) => `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
+
+/** The URL query for a configuration, defaults left out so links stay short. */
+export function tvConfigToSearch(config: TvConfig): string {
+  const params = new URLSearchParams();
+  if (config.panels.join(',') !== TV_DEFAULTS.panels.join(',')) params.set('panels', config.panels.join(','));
+  if (config.channel) params.set('channel', config.channel);
+  if (config.user) params.set('user', config.user);
+  if (config.perPage !== 4) params.set('perPage', String(config.perPage));
+  if (config.rotateSeconds !== TV_DEFAULTS.rotateSeconds) params.set('rotate', String(config.rotateSeconds));
+  if (config.theme !== 'dark') params.set('theme', config.theme);
+  if (config.thresholdMinutes !== TV_DEFAULTS.thresholdMinutes) params.set('threshold', String(config.thresholdMinutes));
+  if (config.names) params.set('names', '1');
+  if (config.dim) params.set('dim', `${clock(config.dim.fromMinute)}-${clock(config.dim.toMinute)}`);
+  if (config.pollMs) params.set('pollMs', String(config.pollMs));
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/** Whether local time `minute` (after midnight) falls in the dimming window, which may span midnight. */
+export function isDimmed(dim: TvConfig['dim'], minute: number): boolean {
+  if (!dim) return false;
+  return dim.fromMinute < dim.toMinute
+    ? minute >= dim.fromMinute && minute < dim.toMinute
+    : minute >= dim.fromMinute || minute < dim.toMinute;
+}
+
+/** The panels besides the headline, split into screens of `perPage`. */
+export function tvPages(config: TvConfig): TvPanel[][] {
+  const body = config.panels.filter((panel) => panel !== 'headline');
+  const pages: TvPanel[][] = [];
+  for (let i = 0; i < body.length; i += config.perPage) pages.push(body.slice(i, i + config.perPage));
+  return pages.length > 0 ? pages : [[]];
+}

@@ -1,0 +1,145 @@
+import { appendFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_TOKEN, SERVER_LOG, SIM_URL } from './support/env';
+import { startExtraApp } from './support/extra-app';
+import { numberIn, sim, truth } from './support/sim';
+
+// The wall display: it must fit any TV without scrollbars or clipped boxes, show the simulator's
+// numbers, say when they are old, and reload itself once after a deploy.
+
+test.beforeEach(async () => {
+  await sim.clearFault();
+});
+
+/** Boxes that spill out of their panel, or panels whose content needs scrolling. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth || root.scrollHeight > root.clientHeight) problems.push('page scrolls');
+    for (const box of Array.from(document.querySelectorAll<HTMLElement>('[data-fit]'))) {
+      const outer = box.getBoundingClientRect();
+      if (box.scrollHeight > box.clientHeight + 1) problems.push(`${box.getAttribute('aria-labelledby') ?? box.className} content taller than its box`);
+      for (const child of Array.from(box.querySelectorAll<HTMLElement>('*'))) {
+        const inner = child.getBoundingClientRect();
+        if (inner.width === 0 && inner.height === 0) continue;
+        if (inner.left < outer.left - 1 || inner.right > outer.right + 1 || inner.top < outer.top - 1 || inner.bottom > outer.bottom + 1) {
+          problems.push(`${child.tagName}.${child.className} "${(child.textContent ?? '').slice(0, 30)}" outside its panel`);
+        }
+      }
+    }
+    return problems;
+  });
+}
+
+for (const [width, height] of [
+  [1920, 1080],
+  [3840, 2160],
+  [1366, 768],
+] as const) {
+  test(`fits ${width}×${height} with the simulator's numbers and nothing clipped`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const t = await truth();
+    await page.goto('/tv');
+    await expect(page.getByTestId('tv')).toHaveAttribute('data-state', 'live');
+    await expect.poll(async () => numberIn(await page.getByTestId('tv-open-chats').textContent())).toBe(t.total);
+    for (const [apiId, count] of t.perChannel) {
+      await expect(page.getByTestId(`tv-channel-open-${apiId}`)).toHaveText(String(count));
+    }
+    const shown = page.locator('[data-testid^="tv-operator-open-"]');
+    await expect(shown.first()).toBeVisible();
+    for (const cell of await shown.all()) {
+      const userId = (await cell.getAttribute('data-testid'))!.replace('tv-operator-open-', '');
+      expect(numberIn(await cell.textContent()), `operator ${userId}`).toBe(t.perUser.get(userId));
+    }
+    await expect(page.getByTestId('tv-waiting-row')).toHaveCount(7);
+    expect(await overflowing(page)).toEqual([]);
+    // Text is sized to the screen: a headline number is at least 1/20 of the screen height.
+    const fontSize = await page.getByTestId('tv-open-chats').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(height / 20);
+    expect(await page.getByTestId('tv').evaluate((element) => getComputedStyle(element).cursor)).toBe('none');
+  });
+}
+
+test('shows no customer names or phone numbers unless the URL asks', async ({ page }) => {
+  const t = await truth();
+  await page.goto('/tv');
+  await expect(page.getByTestId('tv-waiting-row').first()).toBeVisible();
+  const text = (await page.getByTestId('tv').textContent()) ?? '';
+  const oldest = [...t.chats].sort((a, b) => a.date_msg.localeCompare(b.date_msg)).slice(0, 7);
+  for (const chat of t.chats) expect(text).not.toContain(chat.phone);
+  for (const chat of oldest) if (chat.chat_name.length > 4) expect(text).not.toContain(chat.chat_name);
+
+  await page.goto('/tv?names=1');
+  await expect(page.getByTestId('tv-waiting-row').first()).toBeVisible();
+  const named = (await page.getByTestId('tv').textContent()) ?? '';
+  expect(oldest.some((chat) => chat.chat_name.length > 4 && named.includes(chat.chat_name))).toBe(true);
+});
+
+test('greys out and says how old the data is when wamm.chat fails, then recovers by itself', async ({ page }) => {
+  await page.goto('/tv?pollMs=1000');
+  const tv = page.getByTestId('tv');
+  await expect(tv).toHaveAttribute('data-state', 'live');
+  const asOf = await page.getByTestId('tv-asof').textContent();
+  await sim.setFault({ kind: 'http_500' });
+  await expect(tv).toHaveAttribute('data-state', 'old', { timeout: 30_000 });
+  await expect(page.getByTestId('tv-old')).toContainText('Data as of');
+  await expect(page.getByTestId('tv-old')).toContainText('wamm.chat not answering');
+  await expect(page.getByTestId('tv-open-chats')).not.toHaveText('—');
+  await sim.clearFault();
+  await expect(tv).toHaveAttribute('data-state', 'live', { timeout: 45_000 });
+  await expect(page.getByTestId('tv-old')).toHaveCount(0);
+  await expect(page.getByTestId('tv-asof')).not.toHaveText(asOf!);
+});
+
+test('keeps the last picture when the network is gone and says since when', async ({ page, context }) => {
+  await page.goto('/tv?pollMs=1000');
+  const tv = page.getByTestId('tv');
+  await expect(tv).toHaveAttribute('data-state', 'live');
+  await context.setOffline(true);
+  await expect(tv).toHaveAttribute('data-state', 'old', { timeout: 20_000 });
+  await expect(page.getByTestId('tv-old')).toContainText('no connection since');
+  await context.setOffline(false);
+  await expect(tv).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+});
+
+test('reloads itself once when the server runs a new build, and only once', async ({ page }) => {
+  const app = await startExtraApp(3323, {
+    WAMM_TOKEN: E2E_TOKEN,
+    WAMM_API_URL: `${SIM_URL}/api2`,
+    REFRESH_SECONDS: '5',
+    CHATLOAD_REPORTED_BUILD_ID: 'a-newer-build',
+  });
+  try {
+    let loads = 0;
+    page.on('load', () => loads++);
+    await page.goto(`${app.url}/tv?pollMs=1000`);
+    await expect.poll(() => loads, { timeout: 15_000 }).toBe(2);
+    await page.waitForTimeout(12_000); // two more version checks
+    expect(loads).toBe(2);
+    await expect(page.getByTestId('tv')).toHaveAttribute('data-state', 'live');
+  } finally {
+    await app.stop();
+    appendFileSync(SERVER_LOG, app.log());
+  }
+});
+
+test('does not reload while the build stays the same', async ({ page }) => {
+  let loads = 0;
+  page.on('load', () => loads++);
+  await page.goto('/tv?pollMs=1000');
+  await page.waitForTimeout(11_000);
+  expect(loads).toBe(1);
+});
+
+test('the setup page builds the URL of a display with a live preview', async ({ page }) => {
+  await page.goto('/tv/setup');
+  await page.getByLabel('Theme').selectOption('contrast');
+  await page.getByLabel('Waiting too long after (minutes)').fill('30');
+  await page.getByRole('checkbox', { name: 'Channels', exact: true }).uncheck();
+  const url = page.getByTestId('tv-url');
+  await expect(url).toHaveValue(/\/tv\?panels=headline%2Coperators%2Cages%2Cwaiting&theme=contrast&threshold=30$/);
+  const preview = page.frameLocator('iframe[title="Wall display preview"]');
+  await expect(preview.getByTestId('tv')).toHaveAttribute('data-theme', 'contrast');
+  await expect(preview.getByText('waiting over 30 min')).toBeVisible();
+});

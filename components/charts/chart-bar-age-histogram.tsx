@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AgeBucketTotal } from '@/lib/load/types';
-import { ChartFrame, useAnimateOnce } from './chart-frame';
+import { ChartFrame, TOOLTIP_STYLE, TwoLineTick, VALUE_TICK, useAnimateOnce } from './chart-frame';
 import { AGE_COLORS } from './palette';
 
 /** How many open chats have waited how long since their last message. */
@@ -12,9 +12,9 @@ export function ChartBarAgeHistogram({ buckets }: { buckets: AgeBucketTotal[] })
     <ChartFrame height={220} label="Open chats by time since the last message">
       <BarChart data={buckets} margin={{ top: 8, right: 8, bottom: 4, left: -12 }}>
         <CartesianGrid vertical={false} strokeDasharray="3 3" className="chart-grid" />
-        <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-        <Tooltip cursor={{ fillOpacity: 0.08 }} />
+        <XAxis dataKey="label" tick={TwoLineTick} interval={0} height={38} />
+        <YAxis allowDecimals={false} tick={VALUE_TICK} />
+        <Tooltip {...TOOLTIP_STYLE} />
         <Bar dataKey="openChats" name="Open chats" isAnimationActive={animate}>
           {buckets.map((bucket) => (
             <Cell key={bucket.key} fill={AGE_COLORS[bucket.key]} />

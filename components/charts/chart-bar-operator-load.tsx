@@ -4,10 +4,11 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { AGE_BUCKETS } from '@/lib/load/ages';
 import type { UserLoad } from '@/lib/load/types';
 import { operatorName } from '@/components/load/labels';
-import { ChartFrame, useAnimateOnce } from './chart-frame';
+import { ChartFrame, TOOLTIP_STYLE, VALUE_TICK, nameTick, useAnimateOnce } from './chart-frame';
 import { AGE_COLORS } from './palette';
 
 const ROW_HEIGHT = 26;
+const OPERATOR_TICK = nameTick(22);
 const BUCKET_ORDER: string[] = AGE_BUCKETS.map((bucket) => bucket.key);
 
 interface Row {
@@ -16,10 +17,16 @@ interface Row {
   [bucket: string]: string | number;
 }
 
-/** Open chats per operator, stacked by last-message age; heaviest first. */
+const collator = new Intl.Collator(['ru', 'en'], { sensitivity: 'base', numeric: true });
+
+/** Open chats per operator, stacked by last-message age; heaviest first, idle operators left out. */
 export function ChartBarOperatorLoad({ rows, onSelect }: { rows: UserLoad[]; onSelect?: (userId: string) => void }) {
   const animate = useAnimateOnce();
-  const data: Row[] = rows.map((row) => {
+  const loaded = rows
+    .filter((row) => row.openChats > 0)
+    .sort((a, b) => b.openChats - a.openChats || collator.compare(operatorName(a), operatorName(b)));
+  if (loaded.length === 0) return <p className="empty">No open chats in this view.</p>;
+  const data: Row[] = loaded.map((row) => {
     const entry: Row = { userId: row.userId, name: operatorName(row) };
     AGE_BUCKETS.forEach((bucket, index) => {
       entry[bucket.key] = row.buckets[index] ?? 0;
@@ -28,12 +35,12 @@ export function ChartBarOperatorLoad({ rows, onSelect }: { rows: UserLoad[]; onS
   });
   const height = Math.max(160, data.length * ROW_HEIGHT + 70);
   return (
-    <ChartFrame height={height} label={`Open chats per operator, stacked by last-message age, for ${rows.length} operators`}>
+    <ChartFrame height={height} label={`Open chats per operator, stacked by last-message age, for ${loaded.length} operators`}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barCategoryGap={4}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" className="chart-grid" />
-        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="name" width={170} interval={0} tick={{ fontSize: 12 }} tickFormatter={(name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name)} />
-        <Tooltip cursor={{ fillOpacity: 0.08 }} />
+        <XAxis type="number" allowDecimals={false} tick={VALUE_TICK} />
+        <YAxis type="category" dataKey="name" width={170} interval={0} tick={OPERATOR_TICK} />
+        <Tooltip {...TOOLTIP_STYLE} />
         <Legend
           verticalAlign="top"
           height={28}

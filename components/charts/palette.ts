@@ -1,15 +1,17 @@
 import type { AgeBucketKey } from '@/lib/load/ages';
 
-// Age colours: a sequential ramp from pale to dark, so the order of the buckets still reads by
-// lightness alone for colour-blind viewers and in greyscale print; labels always name them too.
+// Age colours: green → amber → red, and every step darker than the one before (CIE L* 91, 78, 65,
+// 52, 38, 21). Lightness survives every kind of colour blindness, so the buckets still read in order
+// for viewers who can't tell green from orange; simulated protan, deutan and tritan vision keeps
+// neighbours at least 11 L* apart. Labels and the legend name them too.
 export const AGE_COLORS: Record<AgeBucketKey, string> = {
-  lt5m: '#a6dba0',
-  '5to15m': '#5aae61',
-  '15to60m': '#fdb863',
-  '1to4h': '#e66101',
-  '4to24h': '#b2182b',
-  gt24h: '#67001f',
+  lt5m: '#d6edb9',
+  '5to15m': '#a2cf7e',
+  '15to60m': '#d0922a',
+  '1to4h': '#c4602a',
+  '4to24h': '#a62e2a',
+  gt24h: '#631420',
 };
 
 export const CHANNEL_COLOR = '#3b6fb6';
-export const CHANNEL_PROBLEM_COLOR = '#b2182b';
+export const CHANNEL_PROBLEM_COLOR = '#a62e2a';

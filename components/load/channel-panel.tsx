@@ -17,8 +17,9 @@ export function ChannelPanel({ rows }: { rows: ChannelLoad[] }) {
                 <span className="muted"> {channelType(row.type)}</span>
               </span>
               {problem ? (
-                <span className="flag" title={`wamm.chat reports this channel as ${row.state}`}>
-                  <span aria-hidden="true">⚠</span> {problem}
+                <span className="flag" title={`wamm.chat reports this channel as ${row.state}: it cannot receive or send messages`}>
+                  <span aria-hidden="true">⚠</span> not authorized
+                  {problem !== 'not authorized' ? <span className="flag-state"> ({problem})</span> : null}
                 </span>
               ) : null}
               <span className="channel-count" data-testid={`channel-open-${row.apiId}`}>

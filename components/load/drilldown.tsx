@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatAge } from '@/lib/load/ages';
 import type { ChannelLoad, UserLoad } from '@/lib/load/types';
 import { useChatsQuery } from '@/components/queries/use-chats-query';
@@ -22,13 +22,30 @@ export function Drilldown({ operator, channelFilter, channels, refreshSeconds, o
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     closeButton.current?.focus();
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    const onKey = (event: globalThis.KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
       previous?.focus?.();
     };
   }, [onClose]);
+
+  const drawer = useRef<HTMLElement>(null);
+  // A modal keeps the keyboard inside it: Tab past the last control comes back to the first.
+  const trapTab = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Tab' || !drawer.current) return;
+    const focusable = drawer.current.querySelectorAll<HTMLElement>('button, [href], select, input, [tabindex]:not([tabindex="-1"])');
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
 
   const channelById = new Map(channels.map((channel) => [channel.apiId, channel]));
   const chats = query.data?.chats;
@@ -41,6 +58,8 @@ export function Drilldown({ operator, channelFilter, channels, refreshSeconds, o
         aria-modal="true"
         aria-labelledby="drilldown-title"
         data-testid="drilldown"
+        ref={drawer}
+        onKeyDown={trapTab}
         onClick={(event) => event.stopPropagation()}
       >
         <header className="drawer-header">
@@ -55,7 +74,17 @@ export function Drilldown({ operator, channelFilter, channels, refreshSeconds, o
             Close
           </button>
         </header>
-        {query.isError && !chats ? <p className="banner banner-error">The chats could not be loaded: {query.error.message}</p> : null}
+        {query.isError && !chats ? (
+          <p className="banner banner-error" role="alert">
+            The chats could not be loaded: {query.error.message}
+          </p>
+        ) : null}
+        {query.data?.stale ? (
+          <p className="banner banner-stale">These chats are as of {formatClock(query.data.asOf)}: wamm.chat is not answering right now.</p>
+        ) : null}
+        {query.data && !query.data.complete ? (
+          <p className="banner banner-partial">This list may be incomplete. {query.data.partialReason ?? ''}</p>
+        ) : null}
         {chats && chats.length === 0 ? <p className="empty">No open chats.</p> : null}
         {chats && chats.length > 0 ? (
           <div className="table-scroll">

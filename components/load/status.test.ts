@@ -23,8 +23,9 @@ describe('the status banner', () => {
       now,
     );
     expect(banner?.kind).toBe('stale');
-    expect(banner?.title).toContain('14:02:10');
-    expect(banner?.detail).toContain('check WAMM_TOKEN');
+    expect(banner?.title).toBe(
+      'Showing data from 14:02:10 — wamm.chat is not answering: wamm.chat rejected the API token (token fail): check WAMM_TOKEN.',
+    );
   });
 
   it('says partial numbers are partial, with the server’s reason', () => {
@@ -34,7 +35,14 @@ describe('the status banner', () => {
 
   it('shows the upstream failure in the server’s words when there is nothing to show', () => {
     const banner = bannerFor(undefined, new ApiRequestError(502, 'upstream_unavailable', 'wamm.chat cannot be reached (connection refused)'), now);
-    expect(banner).toMatchObject({ kind: 'error', title: 'wamm.chat cannot be reached (connection refused)' });
+    expect(banner).toMatchObject({ kind: 'error', title: 'wamm.chat cannot be reached (connection refused).' });
+    expect(banner?.detail).toMatch(/keeps trying/);
+  });
+
+  it('explains a request our server refused instead of showing nothing', () => {
+    const banner = bannerFor(undefined, new ApiRequestError(400, 'bad_request', 'user must be an operator id (user_id) (digits only), or empty for all'), now);
+    expect(banner?.kind).toBe('error');
+    expect(banner?.detail).toMatch(/clear them/);
   });
 
   it('tells a lost connection to our own server apart, keeping the numbers', () => {

@@ -22,18 +22,22 @@ export function bannerFor(data: LoadResponse | undefined, error: unknown, now = 
       detail: `Retrying automatically.${shownSince}`,
     };
   }
-  if (error instanceof ApiRequestError && error.status !== 400) {
-    return {
-      kind: 'error',
-      title: error.message,
-      detail: data ? `Retrying automatically.${shownSince}` : 'No numbers yet: chatload keeps trying and shows them as soon as wamm.chat answers.',
-    };
+  if (error instanceof ApiRequestError) {
+    // A 400 is our own request (a hand-edited address); anything else is worth waiting out.
+    const next =
+      error.status === 400
+        ? 'Check the filters in the address, or clear them.'
+        : data
+          ? `Retrying automatically.${shownSince}`
+          : 'No numbers yet: chatload keeps trying and shows them as soon as wamm.chat answers.';
+    return { kind: 'error', title: sentence(error.message), detail: next };
   }
   if (data?.stale) {
+    const why = data.upstreamError ? `: ${sentence(data.upstreamError.message)}` : ' right now.';
     return {
       kind: 'stale',
-      title: `Showing data from ${formatClock(data.asOf, now)}: wamm.chat is not answering right now.`,
-      detail: data.upstreamError ? `${data.upstreamError.message}. chatload keeps trying.` : 'chatload keeps trying.',
+      title: `Showing data from ${formatClock(data.asOf, now)} — wamm.chat is not answering${why}`,
+      detail: 'chatload keeps trying and updates the numbers as soon as it answers.',
     };
   }
   if (data && !data.complete) {
@@ -44,4 +48,10 @@ export function bannerFor(data: LoadResponse | undefined, error: unknown, now = 
     };
   }
   return null;
+}
+
+/** The server's messages are clauses ("wamm.chat cannot be reached"); end them once with a full stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -13,5 +13,6 @@ export function useChatsQuery(filters: LoadFilters, enabled: boolean, refreshSec
     queryFn: ({ signal }) => fetchJson<ChatsResponse>(apiUrl('/api/chats', filters), signal),
     enabled,
     refetchInterval: refreshSeconds * 1000,
+    refetchIntervalInBackground: true,
   });
 }

@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { UserLoad } from '@/lib/load/types';
+import { ChartBarOperatorLoad } from './chart-bar-operator-load';
+
+// jsdom has no layout: give the chart (and the legend) a size so recharts draws, and ask for reduced motion so
+// bars are drawn at once.
+const realRect = HTMLElement.prototype.getBoundingClientRect;
+beforeAll(() => {
+  HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+    const [width, height] = this.classList.contains('recharts-responsive-container') ? [640, 400] : [100, 20];
+    return { width, height, top: 0, left: 0, right: width, bottom: height, x: 0, y: 0, toJSON: () => ({}) };
+  };
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  vi.stubGlobal('matchMedia', (query: string) => ({ matches: query.includes('reduce'), media: query, addEventListener() {}, removeEventListener() {} }));
+});
+afterAll(() => {
+  HTMLElement.prototype.getBoundingClientRect = realRect;
+  vi.unstubAllGlobals();
+});
+afterEach(cleanup);
+
+const row = (userId: string, name: string | null, buckets: number[]): UserLoad => ({
+  userId,
+  name,
+  locked: false,
+  deleted: false,
+  openChats: buckets.reduce((a, b) => a + b, 0),
+  oldestAgeSeconds: null,
+  buckets,
+});
+
+const rows = [
+  row('1', 'Борис', [1, 0, 0, 0, 0, 0]),
+  row('2', 'Анна', [1, 1, 1, 1, 1, 2]),
+  row('3', 'Idle', [0, 0, 0, 0, 0, 0]),
+  row('0', null, [0, 0, 2, 1, 0, 0]),
+  row('4', null, [0, 0, 0, 0, 0, 1]),
+  row('5', 'Ольга "Оля" Петрова, старший оператор', [0, 0, 0, 0, 1, 1]),
+];
+
+describe('the operator load chart', () => {
+  it('draws the heaviest operator on top, leaves idle ones out, keeps long names on one line and names every age bucket', async () => {
+    const { container } = render(<ChartBarOperatorLoad rows={rows} />);
+    await act(async () => {});
+    const ticks = [...container.querySelectorAll('.recharts-yAxis-tick-labels text')];
+    // The label as drawn: its text, without the <title> a mouse shows on hover.
+    const names = ticks.map((tick) => [...tick.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join(''));
+    expect(names).toEqual(['Анна', 'Unassigned', 'Ольга "Оля" Петрова, …', 'Борис', 'Operator 4']);
+    expect(ticks[2]!.querySelector('title')?.textContent).toBe('Ольга "Оля" Петрова, старший оператор');
+    const legend = container.querySelector('.recharts-legend-wrapper')?.textContent ?? '';
+    for (const label of ['< 5 min', '5–15 min', '15–60 min', '1–4 h', '4–24 h', '> 24 h']) expect(legend).toContain(label);
+    expect(container.querySelector('[role="img"]')?.getAttribute('aria-label')).toMatch(/for 5 operators/);
+  });
+
+  it('drills down to the operator whose bar is clicked', async () => {
+    const onSelect = vi.fn();
+    const { container } = render(<ChartBarOperatorLoad rows={rows} onSelect={onSelect} />);
+    await act(async () => {});
+    const bars = container.querySelectorAll('.recharts-bar-rectangle path');
+    expect(bars.length).toBeGreaterThan(0);
+    // The first bar drawn is the first series (< 5 min) of the top row, Анна.
+    fireEvent.click(bars[0]!);
+    expect(onSelect).toHaveBeenCalledWith('2');
+  });
+
+  it('says so instead of drawing an empty chart when nobody has open chats', () => {
+    const { getByText } = render(<ChartBarOperatorLoad rows={[rows[2]!]} />);
+    expect(getByText('No open chats in this view.')).toBeTruthy();
+  });
+});

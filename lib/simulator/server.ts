@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { faultApplies, parseFault, type Fault } from './faults';
-import { formatWallClock } from './wall-clock';
+import { formatWallClock } from '@/lib/time/wall-clock';
 import { World, type DatasetName, type DatasetOptions, type SimChat } from './world';
 
 // The simulated wamm.chat over HTTP: the api2 URLs and JSON (token in the path, `err` 0 or a

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from './index';
-import { formatWallClock } from './wall-clock';
+import { formatWallClock } from '@/lib/time/wall-clock';
 
 // The simulator over real HTTP, as the app and the tests use it.
 

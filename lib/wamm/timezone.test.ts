@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWallClock, zoneOffsetMs } from './timezone';
+import { zoneOffsetMs } from '@/lib/time/wall-clock';
+import { parseWallClock } from './timezone';
 
 describe('parseWallClock', () => {
   it('reads date_msg as Moscow time by default zone name', () => {

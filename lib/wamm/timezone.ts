@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from '@/lib/time/wall-clock';
+
 // wamm.chat writes `date_msg` as a wall-clock time with no zone. These read it in the configured
 // IANA zone. Offsets are cached per wall-clock hour: a refresh parses hundreds of dates that share
 // a handful of hours, and Intl formatting is the expensive part.
@@ -5,34 +7,7 @@
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const HOUR_MS = 3_600_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCaches = new Map<string, Map<number, number>>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Offset of the zone from UTC at an instant, in ms (Moscow: +3 h). */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
 
 function offsetForWallClock(wallAsUtc: number, timeZone: string): number {
   let cache = offsetCaches.get(timeZone);

@@ -1,16 +1,10 @@
-import { parseQuery, loadQuerySchema } from '@/lib/api/query';
-import { handle, json } from '@/lib/api/respond';
+import { dataRoute } from '@/lib/api/data-route';
+import { loadQuerySchema } from '@/lib/api/query';
 import { buildLoadResponse } from '@/lib/load/responses';
-import { getRuntime, readDataOrThrow } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/load – open chats per operator, per channel and by last-message age; ?channel= ?user= filter
-export async function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const filters = parseQuery(loadQuerySchema, request.url);
-    const runtime = await getRuntime();
-    const view = await readDataOrThrow(runtime);
-    return json(runtime.responses.get(view, 'load', filters, () => buildLoadResponse(view, filters, runtime.context)));
-  });
-}
+export const GET = dataRoute(loadQuerySchema, ({ runtime, view, query }) =>
+  runtime.responses.get(view, 'load', query, () => buildLoadResponse(view, query, runtime.context)),
+);

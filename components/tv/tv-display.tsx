@@ -12,7 +12,8 @@ import { isDimmed, tvPages, type TvConfig } from './tv-config';
 import { TvAgeBars, TvChannelBars, TvOperatorBars, TvWaitingList } from './tv-panels';
 import { useBuildWatch } from './use-build-watch';
 
-const ROWS_PER_PANEL = { 4: 7, 2: 15, 1: 15 } as const;
+// Rows that fit a panel; fewer screens' worth of panels get larger text, not just more rows.
+const ROWS_PER_PANEL = { 4: 7, 2: 11, 1: 9 } as const;
 
 /** The wall display: runs by itself for weeks, says plainly when what it shows is old. */
 export function TvDisplay({ config }: { config: TvConfig }) {

@@ -22,11 +22,11 @@ export function TvOperatorBars({ rows, top }: { rows: UserLoad[]; top: number })
             </span>
             <span className="tv-bar-track">
               <span className="tv-bar" style={{ width: `${(row.openChats / max) * 100}%` }}>
-                {row.buckets.map((count, index) =>
-                  count > 0 ? (
-                    <span key={AGE_BUCKETS[index]!.key} style={{ flexGrow: count, background: AGE_COLORS[AGE_BUCKETS[index]!.key] }} />
-                  ) : null,
-                )}
+                {/* Every segment is always there, empty ones at width 0: the page keeps the same
+                    elements from poll to poll and only their sizes change. */}
+                {row.buckets.map((count, index) => (
+                  <span key={AGE_BUCKETS[index]!.key} style={{ flexGrow: count, flexBasis: 0, background: AGE_COLORS[AGE_BUCKETS[index]!.key] }} />
+                ))}
               </span>
             </span>
             <span className="tv-bar-value" data-testid={`tv-operator-open-${row.userId}`}>

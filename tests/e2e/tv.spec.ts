@@ -61,6 +61,19 @@ for (const [width, height] of [
   });
 }
 
+for (const perPage of [2, 1]) {
+  test(`fits a 1366×768 screen with ${perPage} larger panel(s) per screen and rotates through the rest`, async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`/tv?perPage=${perPage}&rotate=5`);
+    await expect(page.getByTestId('tv')).toHaveAttribute('data-state', 'live');
+    const firstPanel = page.locator('.tv-panel h2').first();
+    const firstTitle = await firstPanel.textContent();
+    expect(await overflowing(page)).toEqual([]);
+    await expect(firstPanel).not.toHaveText(firstTitle!, { timeout: 8000 });
+    expect(await overflowing(page)).toEqual([]);
+  });
+}
+
 test('shows no customer names or phone numbers unless the URL asks', async ({ page }) => {
   const t = await truth();
   await page.goto('/tv');

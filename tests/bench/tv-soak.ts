@@ -75,14 +75,16 @@ async function main() {
     });
     const started = Date.now();
     await page.goto(`http://127.0.0.1:${PORT}/tv?pollMs=${POLL_MS}`);
+    // Samples along the way tell a warm-up (growth that stops) from a leak (growth that goes on).
+    const checkpoints = [100, 1000, 2000, 3000, 4000].filter((cycle) => cycle < CYCLES);
     const samples: Sample[] = [];
-    let next100 = 100;
     while (cycles < CYCLES) {
       await sleep(250);
-      if (cycles >= next100 && samples.length === 0) {
-        samples.push(await sample(page, cdp, cycles));
-        console.log(`tv soak: cycle ${samples[0]!.cycle}: heap ${(samples[0]!.heapUsedBytes / 1e6).toFixed(2)} MB, ${samples[0]!.domNodes} DOM elements`);
-        next100 = Number.POSITIVE_INFINITY;
+      if (checkpoints.length > 0 && cycles >= checkpoints[0]!) {
+        checkpoints.shift();
+        const taken = await sample(page, cdp, cycles);
+        samples.push(taken);
+        console.log(`tv soak: cycle ${taken.cycle}: heap ${(taken.heapUsedBytes / 1e6).toFixed(2)} MB, ${taken.domNodes} DOM elements, ${taken.listeners} listeners`);
       }
       if (Date.now() - started > 30 * 60_000) throw new Error('soak took over 30 minutes');
     }
@@ -90,15 +92,17 @@ async function main() {
     samples.push(end);
     const first = samples[0]!;
     const growth = (end.heapUsedBytes / first.heapUsedBytes - 1) * 100;
+    const second = samples[1] ?? first;
+    const lateGrowth = (end.heapUsedBytes / second.heapUsedBytes - 1) * 100;
     const seconds = (Date.now() - started) / 1000;
-    console.log(`tv soak: cycle ${end.cycle}: heap ${(end.heapUsedBytes / 1e6).toFixed(2)} MB, ${end.domNodes} DOM elements`);
+    console.log(`tv soak: cycle ${end.cycle}: heap ${(end.heapUsedBytes / 1e6).toFixed(2)} MB, ${end.domNodes} DOM elements, ${end.listeners} listeners`);
     console.log(
       `tv soak: ${end.cycle} poll cycles in ${seconds.toFixed(0)} s (${changed} carried new data); heap ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}% ` +
-        `from cycle ${first.cycle}; DOM elements ${first.domNodes} → ${end.domNodes}; document nodes ${first.cdpNodes} → ${end.cdpNodes}; ` +
+        `from cycle ${first.cycle} (${lateGrowth >= 0 ? '+' : ''}${lateGrowth.toFixed(1)}% from cycle ${second.cycle}); DOM elements ${first.domNodes} → ${end.domNodes}; document nodes ${first.cdpNodes} → ${end.cdpNodes}; ` +
         `listeners ${first.listeners} → ${end.listeners}`,
     );
     mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-    writeFileSync(path.join(root, 'bench-results', 'tv-soak.json'), JSON.stringify({ at: new Date().toISOString(), pollMs: POLL_MS, changed, seconds, samples, heapGrowthPercent: growth }, null, 2));
+    writeFileSync(path.join(root, 'bench-results', 'tv-soak.json'), JSON.stringify({ at: new Date().toISOString(), pollMs: POLL_MS, changed, seconds, samples, heapGrowthPercent: growth, heapGrowthAfterWarmUpPercent: lateGrowth }, null, 2));
   } finally {
     await browser.close();
     server.kill('SIGTERM');

@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { sim } from './support/sim';
+
+// axe-core on every page, in light and dark: no serious or critical violation. The drill-down is
+// checked open, since it is a dialog with its own focus handling.
+
+test.beforeEach(async () => {
+  await sim.clearFault();
+});
+
+const pages = [
+  { path: '/', ready: 'headline-open-chats' },
+  { path: '/tv', ready: 'tv-open-chats' },
+  { path: '/tv?theme=light', ready: 'tv-open-chats' },
+  { path: '/tv/setup', ready: null },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const { path, ready } of pages) {
+    test(`${path} has no serious accessibility problems (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.goto(path);
+      if (ready) await expect(page.getByTestId(ready)).not.toHaveText(/^—?$/);
+      else await expect(page.getByRole('option', { name: 'All operators' })).toBeAttached();
+      // The live preview is a whole wall display of its own, checked on its own above.
+      const results = await new AxeBuilder({ page }).exclude('iframe').analyze();
+      const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+      expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    });
+  }
+}
+
+test('the drill-down dialog has no serious accessibility problems', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-testid^="operator-row-"]').first().click();
+  await expect(page.getByTestId('drilldown').locator('[data-testid^="chat-row-"]').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('[data-testid="drilldown"]').analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => violation.id)).toEqual([]);
+});

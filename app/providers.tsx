@@ -2,8 +2,10 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { useStoredTheme } from '@/components/ui/theme';
 
 export function Providers({ children }: { children: ReactNode }) {
+  useStoredTheme();
   const [client] = useState(
     () =>
       new QueryClient({

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { ChartBarOperatorLoad } from '@/components/charts/chart-bar-operator-load';
 import { useLoadQuery } from '@/components/queries/use-load-query';
+import { ThemeSwitch } from '@/components/ui/theme-switch';
 import { AgePanel } from './age-panel';
 import { ChannelPanel } from './channel-panel';
 import { Drilldown } from './drilldown';
@@ -47,6 +48,7 @@ export function TeamLoad() {
           <a href="/tv/setup" className="header-link">
             Wall display
           </a>
+          <ThemeSwitch />
         </div>
       </header>
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { channelName, operatorName } from '@/components/load/labels';
 import { NO_FILTERS } from '@/components/load/filters';
 import { useLoadQuery } from '@/components/queries/use-load-query';
+import { ThemeSwitch } from '@/components/ui/theme-switch';
 import { TV_DEFAULTS, TV_PANELS, TV_THEMES, parseDim, tvConfigToSearch, type TvConfig, type TvPanel } from './tv-config';
 
 const PANEL_LABELS: Record<TvPanel, string> = {
@@ -36,7 +37,12 @@ export function TvSetup() {
     <main className="page tv-setup">
       <header className="page-header">
         <h1>Wall display setup</h1>
-        <a href="/">Back to team load</a>
+        <div className="header-side">
+          <a href="/" className="header-link">
+            Back to team load
+          </a>
+          <ThemeSwitch />
+        </div>
       </header>
       <div className="tv-setup-grid">
         <form className="panel tv-setup-form" onSubmit={(event) => event.preventDefault()}>

@@ -39,3 +39,22 @@ test('the drill-down dialog has no serious accessibility problems', async ({ pag
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => violation.id)).toEqual([]);
 });
+
+test('the theme switch overrides the system setting and is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.getByTestId('theme-switch').selectOption('dark');
+  await expect.poll(background).not.toBe(light);
+  const dark = await background();
+  await page.reload();
+  await expect(page.getByTestId('theme-switch')).toHaveValue('dark');
+  await expect.poll(background).toBe(dark);
+  await page.goto('/tv/setup');
+  await expect.poll(background).toBe(dark);
+  await page.getByTestId('theme-switch').selectOption('system');
+  await expect.poll(background).toBe(light);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(background).toBe(dark);
+});

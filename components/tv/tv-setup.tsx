@@ -104,7 +104,7 @@ export function TvSetup() {
             <input type="number" min={1} max={10080} value={config.thresholdMinutes} onChange={(event) => update({ thresholdMinutes: Math.max(1, Number(event.target.value) || 15) })} />
           </label>
           <label>
-            <span>Theme</span>
+            <span>Display theme</span>
             <select value={config.theme} onChange={(event) => update({ theme: event.target.value as TvConfig['theme'] })}>
               {TV_THEMES.map((theme) => (
                 <option key={theme} value={theme}>

@@ -147,7 +147,7 @@ test('does not reload while the build stays the same', async ({ page }) => {
 
 test('the setup page builds the URL of a display with a live preview', async ({ page }) => {
   await page.goto('/tv/setup');
-  await page.getByLabel('Theme').selectOption('contrast');
+  await page.getByLabel('Display theme').selectOption('contrast');
   await page.getByLabel('Waiting too long after (minutes)').fill('30');
   await page.getByRole('checkbox', { name: 'Channels', exact: true }).uncheck();
   const url = page.getByTestId('tv-url');

@@ -1,49 +1,57 @@
 // npm run simulator: the wamm.chat simulator alone, for trying chatload against it from another
-// process or for the e2e tests. Flags override the environment:
-//   --port / SIM_PORT (4010)   --token / SIM_TOKEN (demo-token)   --timezone / SIM_TIMEZONE
-//   --dataset / SIM_DATASET (demo | empty | over900)   --seed / SIM_SEED   --live / SIM_LIVE (1 | 0)
+// process and for the e2e run. Flags override the environment:
+//   --port / SIM_PORT (4010)   --token / SIM_TOKEN (demo-token)   --timezone / SIM_TIMEZONE (Europe/Moscow)
+//   --dataset / SIM_DATASET (demo | empty | over900)   --seed / SIM_SEED (42)   --live / SIM_LIVE (1 | 0)
+//   --tick-ms / SIM_TICK_MS (5000)
 import { parseArgs } from 'node:util';
 import { startSimulator } from './server';
-import type { DatasetName } from './world';
+import { DATASETS } from './world';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    token: { type: 'string' },
-    timezone: { type: 'string' },
-    dataset: { type: 'string' },
-    seed: { type: 'string' },
-    live: { type: 'string' },
-  },
-});
-
-const env = process.env;
-const port = Number(values.port ?? env.SIM_PORT ?? 4010);
-const datasetArg = values.dataset ?? env.SIM_DATASET ?? 'demo';
-const timezone = values.timezone ?? env.SIM_TIMEZONE ?? 'Europe/Moscow';
-const DATASETS: readonly DatasetName[] = ['demo', 'empty', 'over900'];
-const dataset = DATASETS.find((name) => name === datasetArg);
-if (!dataset) {
-  console.error(`simulator: --dataset must be demo, empty or over900, not "${datasetArg}"`);
+function fail(message: string): never {
+  console.error(`simulator: ${message}`);
   process.exit(2);
 }
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error('simulator: --port must be a port number');
-  process.exit(2);
+
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) fail(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return value;
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      token: { type: 'string' },
+      timezone: { type: 'string' },
+      dataset: { type: 'string' },
+      seed: { type: 'string' },
+      live: { type: 'string' },
+      'tick-ms': { type: 'string' },
+    },
+  });
+  const env = process.env;
+  const datasetText = values.dataset ?? env.SIM_DATASET ?? 'demo';
+  const dataset = DATASETS.find((name) => name === datasetText) ?? fail(`--dataset must be one of ${DATASETS.join(', ')}, not "${datasetText}"`);
+  const liveText = values.live ?? env.SIM_LIVE ?? '1';
+  if (liveText !== '0' && liveText !== '1') fail(`--live must be 1 or 0, not "${liveText}"`);
+  const timezone = values.timezone ?? env.SIM_TIMEZONE ?? 'Europe/Moscow';
+  const token = values.token ?? env.SIM_TOKEN ?? 'demo-token';
+  if (token === '') fail('--token must not be empty');
+
   const simulator = await startSimulator({
-    port,
-    token: values.token ?? env.SIM_TOKEN ?? 'demo-token',
+    port: wholeNumber('--port', values.port ?? env.SIM_PORT ?? '4010', 0, 65_535),
+    token,
     timezone,
     dataset,
-    seed: Number(values.seed ?? env.SIM_SEED ?? 42),
-    live: (values.live ?? env.SIM_LIVE ?? '1') !== '0',
+    seed: wholeNumber('--seed', values.seed ?? env.SIM_SEED ?? '42', 0, 2 ** 32 - 1),
+    live: liveText === '1',
+    tickMs: wholeNumber('--tick-ms', values['tick-ms'] ?? env.SIM_TICK_MS ?? '5000', 10, 3_600_000),
   });
+  // The token stays out of the output: this line ends up in CI logs.
   console.log(`wamm.chat simulator listening on ${simulator.url} (dataset ${dataset}, timezone ${timezone})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
+    process.once(signal, () => {
       void simulator.close().then(() => process.exit(0));
     });
   }

@@ -42,24 +42,29 @@ export const OPERATORS: readonly OperatorSeed[] = [
 /** The deleted operator who still holds a couple of chats in the demo team. */
 export const DELETED_WITH_CHATS = 'Олег Макаров';
 
-export const FIRST_NAMES = [
+/** Customers: the people who write to the team. */
+export const CUSTOMER_FIRST_NAMES = [
   'Александр', 'Елена', 'Максим', 'Ольга', 'Андрей', 'Марина', 'Владимир', 'Анастасия', 'Игорь', 'Дарья',
   'Николай', 'Полина', 'Евгений', 'Вера', 'Константин', 'Алина', 'Tom', 'Sarah', 'Ahmed', 'Li',
 ] as const;
 
-export const LAST_NAMES = [
+export const CUSTOMER_LAST_NAMES = [
   'Смирнов', 'Кузнецова', 'Попов', 'Васильева', 'Петров', 'Соколова', 'Михайлов', 'Новикова', 'Фёдоров',
   'Морозова', 'Волков', 'Алексеева', 'Лебедев', 'Семёнова', 'Егоров', 'Baker', 'Khan', 'Wang',
 ] as const;
 
-/** Chat names that test how names travel: quotes, commas, newlines, emoji, formula-like starts. */
+/** Chat names that test how names travel: quotes, commas, markup, newlines, emoji, spreadsheet-formula starts, none at all. */
 export const ODD_CHAT_NAMES = [
   'ООО "Ромашка", отдел закупок',
+  'Смирнов, Иван',
   '=HYPERLINK("http://example.com","click")',
+  '=1+2',
   '+7 (916) 000-00-00',
   '-минус в начале',
   '@support_bot',
   'Мама 💐',
+  'Lucía Fernández',
+  '<b>Жирный</b> клиент',
   '🚚 Доставка 24/7',
   'Иван\nвторая строка',
   '',

@@ -1,372 +1,230 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { faultApplies, parseFault, type Fault } from './faults';
-import { formatWallClock } from '@/lib/time/wall-clock';
-import { World, type DatasetName, type DatasetOptions, type SimChat } from './world';
+import { emptyStats, handleControlRequest, type SimulatorControl, type SimulatorStats } from './control';
+import { DEFAULT_SLOW_MS, FaultSwitch, type Fault } from './faults';
+import { assertTimeZone } from './wall-clock';
+import { answerApiCall, callNames, type ApiCall } from './wamm-api';
+import { toWireChannel, toWireChat, toWireUser } from './wire';
+import { World, type DatasetName } from './world';
 
-// The simulated wamm.chat over HTTP: the api2 URLs and JSON (token in the path, `err` 0 or a
-// string, HTTP 200 even for errors) and, beside them, /__sim/ control endpoints for tests.
+// The simulated wamm.chat over real HTTP: api2's URLs and JSON (token in the path, `err` 0 or a
+// string, HTTP 200 even for errors), faults on demand, and /__sim/ control endpoints beside them.
 
 export interface SimulatorOptions {
+  /** Default 127.0.0.1. */
   host?: string;
-  /** 0 (default) picks a free port. */
+  /** Default 0: a free port. */
   port?: number;
-  /** The API token it accepts. */
+  /** The API token it accepts, compared with the URL-decoded path segment. */
   token: string;
-  /** Zone in which `date_msg` is written; default Europe/Moscow. */
+  /** IANA zone in which dates are written; default Europe/Moscow. */
   timezone?: string;
+  /** The same seed gives the same world; default 42. */
   seed?: number;
+  /** Default demo. */
   dataset?: DatasetName;
-  /** The team changes over time (default); false freezes it. */
+  /** The world changes every tickMs (default); false freezes it. */
   live?: boolean;
+  /** Default 5000. */
   tickMs?: number;
+  /** Default Date.now. */
   now?: () => number;
 }
 
-export type Stats = Record<'user_chats' | 'user_chats_all' | 'user_chats_per_user' | 'user_list' | 'channel_list' | 'contact_to_user', number>;
-
-/** wamm.chat's own wire shapes. */
-export interface WireChat {
-  chat_id: string | number;
-  chat_name: string;
-  phone: string;
-  avatar: string;
-  user_id: string | number;
-  date_msg: string;
-  api_id: string | number;
-}
-export interface WireUser {
-  user_id: number;
-  acc: 'admin' | 'user';
-  email: string;
-  name: string;
-  dt_reg: string;
-  dt_active: string;
-  lock: 0 | 1;
-  deleted: 0 | 1;
-}
-export interface WireChannel {
-  api_id: number;
-  api_tip: string;
-  pay_state: string;
-  phone: string;
-  api_tag: string;
-  state: string;
-  hook: string;
-}
-
-export interface SimulatorControl {
-  setFault(fault: Fault): void;
-  clearFault(): void;
-  setDataset(name: DatasetName, options?: DatasetOptions): void;
-  setLive(live: boolean): void;
-  tick(): void;
-  snapshot(): { users: WireUser[]; channels: WireChannel[]; chats: WireChat[] };
-  stats(): Stats;
-  resetStats(): void;
-}
-
 export interface SimulatorHandle {
-  /** Base URL without the token, e.g. http://127.0.0.1:41234/api2 */
+  /** api2's base URL without the token, e.g. http://127.0.0.1:41234/api2 */
   url: string;
   port: number;
   control: SimulatorControl;
+  /** Stops the world and ends every connection, hanging and slow calls included. */
   close(): Promise<void>;
 }
 
-/** wamm.chat lists at most this many chats in one all-chats answer. */
-export const SIMULATOR_CAP = 900;
-
-const emptyStats = (): Stats => ({
-  user_chats: 0,
-  user_chats_all: 0,
-  user_chats_per_user: 0,
-  user_list: 0,
-  channel_list: 0,
-  contact_to_user: 0,
-});
+const JSON_TYPE = 'application/json; charset=utf-8';
+const PROXY_ERROR_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+/** Cut off mid-string, as when an upstream dies while writing. */
+const TRUNCATED_JSON = '{"err":0,"data":[{"chat_id":"50001","chat_name":"Анна Смирн';
+const MAX_CONTROL_BODY = 100_000;
 
 export async function startSimulator(options: SimulatorOptions): Promise<SimulatorHandle> {
   const now = options.now ?? Date.now;
-  const timezone = options.timezone ?? 'Europe/Moscow';
+  const timeZone = options.timezone ?? 'Europe/Moscow';
+  assertTimeZone(timeZone);
+  const host = options.host ?? '127.0.0.1';
+  const tickMs = options.tickMs ?? 5000;
+  if (!(tickMs > 0)) throw new Error('tickMs must be a positive number of milliseconds');
+
   const world = new World(options.seed ?? 42, now());
   world.load(options.dataset ?? 'demo', now());
-  let fault: (Fault & { remaining?: number }) | null = null;
+  const faults = new FaultSwitch();
   let stats = emptyStats();
-  let ticker: ReturnType<typeof setInterval> | null = null;
+  let ticker: NodeJS.Timeout | undefined;
   const hanging = new Set<http.ServerResponse>();
+  const delayed = new Set<NodeJS.Timeout>();
 
-  const setLive = (live: boolean) => {
-    if (ticker) clearInterval(ticker);
-    ticker = null;
-    if (live) {
-      ticker = setInterval(() => world.tick(now()), options.tickMs ?? 5000);
-      ticker.unref();
-    }
+  const endHanging = () => {
+    for (const response of hanging) response.destroy();
+    hanging.clear();
   };
-  setLive(options.live ?? true);
-
-  const wireChat = (chat: SimChat): WireChat => {
-    // The real API mixes numbers and strings for ids; so does this one, by chat.
-    const asNumbers = chat.chatId % 5 === 0;
-    const unassigned = chat.chatId % 2 === 0 ? '' : '0';
-    return {
-      chat_id: asNumbers ? chat.chatId : String(chat.chatId),
-      chat_name: chat.name,
-      phone: chat.phone,
-      avatar: chat.avatar,
-      user_id: chat.userId === 0 ? unassigned : asNumbers ? chat.userId : String(chat.userId),
-      date_msg: formatWallClock(chat.lastMessageMs, timezone),
-      api_id: asNumbers ? chat.apiId : String(chat.apiId),
-    };
-  };
-  const wireUsers = (): WireUser[] =>
-    world.users.map((user) => ({
-      user_id: user.userId,
-      acc: user.admin ? 'admin' : 'user',
-      email: user.email,
-      name: user.name,
-      dt_reg: formatWallClock(user.registeredAtMs, timezone),
-      dt_active: formatWallClock(user.activeAtMs, timezone),
-      lock: user.locked ? 1 : 0,
-      deleted: user.deleted ? 1 : 0,
-    }));
-  const wireChannels = (): WireChannel[] =>
-    world.channels.map((channel) => ({
-      api_id: channel.apiId,
-      api_tip: channel.type,
-      pay_state: 'paid',
-      phone: channel.phone,
-      api_tag: channel.tag,
-      state: channel.state,
-      hook: '',
-    }));
 
   const control: SimulatorControl = {
-    setFault: (next) => {
-      fault = { ...next, ...(next.times ? { remaining: next.times } : {}) };
-    },
+    setFault: (fault: Fault) => faults.set(fault),
     clearFault: () => {
-      fault = null;
-      for (const response of hanging) response.destroy();
-      hanging.clear();
+      faults.clear();
+      endHanging();
     },
     setDataset: (name, datasetOptions) => world.load(name, now(), datasetOptions),
-    setLive,
+    setLive: (live) => {
+      clearInterval(ticker);
+      ticker = undefined;
+      if (!live) return;
+      ticker = setInterval(() => world.tick(now()), tickMs);
+      // The world's clock alone must not keep a test run or the app's process alive.
+      ticker.unref();
+    },
     tick: () => world.tick(now()),
-    snapshot: () => ({ users: wireUsers(), channels: wireChannels(), chats: world.chats.map(wireChat) }),
-    stats: () => ({ ...stats }),
+    snapshot: () => ({
+      users: world.users.map((user) => toWireUser(user, timeZone)),
+      channels: world.channels.map(toWireChannel),
+      chats: world.chats.map((chat) => toWireChat(chat, timeZone)),
+    }),
+    stats: (): SimulatorStats => ({ ...stats }),
     resetStats: () => {
       stats = emptyStats();
     },
   };
+  control.setLive(options.live ?? true);
 
-  const sendJson = (response: http.ServerResponse, body: unknown, status = 200) => {
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    response.end(JSON.stringify(body));
-  };
+  const handleApi = (request: http.IncomingMessage, response: http.ServerResponse, segments: string[]) => {
+    const [method, token, ...args] = segments.map(decodeSegment);
+    const call: ApiCall = { method: method ?? '', token: token ?? null, args: args.map((arg) => arg ?? '') };
+    const names = callNames(call);
+    for (const name of names) stats[name]++;
 
-  /** Answers a wamm.chat call, or returns false when a fault took over the response. */
-  const applyFault = (response: http.ServerResponse, names: string[]): boolean => {
-    const active = fault;
-    if (!active || !faultApplies(active, names)) return false;
-    if (active.remaining !== undefined) {
-      active.remaining--;
-      if (active.remaining <= 0) fault = null;
-    }
-    switch (active.kind) {
+    const answer = () => sendJson(response, 200, answerApiCall(call, { world, token: options.token, timeZone }));
+    const fault = faults.take(names);
+    switch (fault?.kind) {
+      case undefined:
+        return answer();
       case 'token_fail':
-        sendJson(response, { err: 'token fail' });
-        return true;
+        return sendJson(response, 200, { err: 'token fail' });
       case 'acc_not_authorized':
-        sendJson(response, { err: 'acc not authorized' });
-        return true;
+        return sendJson(response, 200, { err: 'acc not authorized' });
       case 'fail_execution':
-        sendJson(response, { err: 'fail execution' });
-        return true;
+        return sendJson(response, 200, { err: 'fail execution' });
       case 'http_500':
         response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        response.end('Internal Server Error');
-        return true;
+        return response.end('Internal Server Error');
       case 'html':
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        response.end('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>');
-        return true;
+        return response.end(PROXY_ERROR_PAGE);
       case 'malformed_json':
-        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        response.end('{"err":0,"data":[{"chat_id":"1","chat_name":"Обрыв');
-        return true;
+        response.writeHead(200, { 'content-type': JSON_TYPE });
+        return response.end(TRUNCATED_JSON);
+      case 'slow': {
+        const timer = setTimeout(() => {
+          delayed.delete(timer);
+          answer();
+        }, fault.delayMs ?? DEFAULT_SLOW_MS);
+        delayed.add(timer);
+        return;
+      }
       case 'hang':
         hanging.add(response);
         response.on('close', () => hanging.delete(response));
-        return true;
+        return;
       case 'reset':
-        response.socket?.destroy();
-        return true;
-      case 'slow':
-        return false; // handled by the caller: answer normally, later
+        request.socket.destroy();
+        return;
     }
   };
 
-  const handleApi = (segments: string[], response: http.ServerResponse) => {
-    const [method = '', rawToken = '', ...rest] = segments;
-    let token: string;
-    try {
-      token = decodeURIComponent(rawToken);
-    } catch {
-      token = '';
+  const handleControl = async (request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
+    let body: unknown;
+    if (request.method === 'POST') {
+      const read = await readJsonBody(request);
+      if (!read.ok) return sendJson(response, 400, { error: read.message });
+      body = read.value;
     }
-    const args = rest.map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    });
-    const userId = method === 'user_chats' ? Number(args[0] ?? '0') || 0 : 0;
-    const names = [method];
-    if (method === 'user_chats') names.push(userId === 0 ? 'user_chats_all' : 'user_chats_per_user');
-    if (method in stats) {
-      for (const name of names) stats[name as keyof Stats]++;
-    }
-
-    const answer = () => {
-      if (applyFault(response, names)) return;
-      if (token !== options.token) return sendJson(response, { err: 'token fail' });
-      switch (method) {
-        case 'user_chats': {
-          const ownChannelOnly = args[1] === '1';
-          if (userId !== 0 && !world.users.some((user) => user.userId === userId)) {
-            return sendJson(response, { err: 'user_id fail' });
-          }
-          let chats = world.chats.filter(
-            (chat) => (userId === 0 || chat.userId === userId) && (!ownChannelOnly || chat.apiId === world.channels[0]!.apiId),
-          );
-          if (userId === 0) chats = chats.slice(0, SIMULATOR_CAP);
-          if (chats.length === 0) return sendJson(response, { err: 'fail get data' });
-          return sendJson(response, { err: 0, data: chats.map(wireChat) });
-        }
-        case 'user_list':
-          return sendJson(response, { err: 0, data: wireUsers() });
-        case 'channel_list': {
-          const filter = args[0] ?? 'active';
-          const channels = wireChannels().filter((channel) =>
-            filter === 'active' ? true : filter === 'statusOn' ? channel.state === 'authorized' : filter === 'statusOff' ? channel.state !== 'authorized' : filter === 'one' ? channel.api_id === world.channels[0]!.apiId : false,
-          );
-          if (channels.length === 0) return sendJson(response, { err: 'fail get data' });
-          return sendJson(response, { err: 0, data: channels });
-        }
-        case 'contact_to_user': {
-          const [phone = '', user = ''] = args;
-          const target = user === 'none' ? 0 : Number(user);
-          if (!Number.isInteger(target) || (user !== 'none' && target <= 0)) return sendJson(response, { err: 'user not found' });
-          if (phone === '') return sendJson(response, { err: 'phone fail' });
-          const result = world.reassign(phone, target);
-          return sendJson(response, result === 'ok' ? { err: 0, result: 'success' } : { err: result });
-        }
-        default:
-          return sendJson(response, { err: 'method fail' });
-      }
-    };
-    const active = fault;
-    if (active?.kind === 'slow' && faultApplies(active, names)) setTimeout(answer, active.delayMs ?? 3000);
-    else answer();
-  };
-
-  const handleControl = async (request: http.IncomingMessage, path: string, response: http.ServerResponse) => {
-    const body = request.method === 'POST' ? await readJson(request) : undefined;
-    if (body instanceof Error) return sendJson(response, { error: body.message }, 400);
-    const route = `${request.method} ${path}`;
-    switch (route) {
-      case 'GET health':
-        return sendJson(response, { ok: true, chats: world.chats.length });
-      case 'POST fault': {
-        const parsed = parseFault(body);
-        if (typeof parsed === 'string') return sendJson(response, { error: parsed }, 400);
-        control.setFault(parsed);
-        return sendJson(response, { ok: true, fault: parsed });
-      }
-      case 'DELETE fault':
-        control.clearFault();
-        return sendJson(response, { ok: true });
-      case 'POST dataset': {
-        const { name, unassigned } = (body ?? {}) as { name?: unknown; unassigned?: unknown };
-        if (name !== 'demo' && name !== 'empty' && name !== 'over900') {
-          return sendJson(response, { error: 'name must be demo, empty or over900' }, 400);
-        }
-        if (unassigned !== undefined && unassigned !== null && (typeof unassigned !== 'number' || unassigned < 0)) {
-          return sendJson(response, { error: 'unassigned must be a number of chats' }, 400);
-        }
-        control.setDataset(name, typeof unassigned === 'number' ? { unassigned } : {});
-        return sendJson(response, { ok: true, chats: world.chats.length });
-      }
-      case 'POST live': {
-        const live = (body as { live?: unknown } | undefined)?.live;
-        if (typeof live !== 'boolean') return sendJson(response, { error: 'live must be true or false' }, 400);
-        control.setLive(live);
-        return sendJson(response, { ok: true });
-      }
-      case 'POST tick':
-        control.tick();
-        return sendJson(response, { ok: true, chats: world.chats.length });
-      case 'GET snapshot':
-        return sendJson(response, control.snapshot());
-      case 'GET stats':
-        return sendJson(response, control.stats());
-      case 'POST stats/reset':
-        control.resetStats();
-        return sendJson(response, { ok: true });
-      default:
-        return sendJson(response, { error: `no control endpoint ${route}` }, 404);
-    }
+    const reply = handleControlRequest(control, `${request.method ?? 'GET'} ${path}`, body);
+    sendJson(response, reply.status, reply.body);
   };
 
   const server = http.createServer((request, response) => {
-    // Split before decoding: an encoded "/" in the token stays inside its segment.
-    const path = (request.url ?? '/').split('?')[0]!;
-    if (path.startsWith('/__sim/')) {
-      handleControl(request, path.slice('/__sim/'.length), response).catch(() => sendJson(response, { error: 'control failed' }, 500));
-      return;
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const fail = (error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: `simulator failed: ${error instanceof Error ? error.message : String(error)}` });
+      else response.destroy();
+    };
+    try {
+      if (path.startsWith('/__sim/')) {
+        handleControl(request, response, path.slice('/__sim/'.length)).catch(fail);
+      } else if (path.startsWith('/api2/') && (request.method === 'GET' || request.method === 'HEAD')) {
+        // Split before decoding: a token with an encoded "/" stays one segment.
+        handleApi(request, response, path.slice('/api2/'.length).split('/'));
+      } else {
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        response.end('<html><body><h1>404 Not Found</h1></body></html>');
+      }
+    } catch (error) {
+      fail(error);
     }
-    if (path.startsWith('/api2/') && request.method === 'GET') {
-      handleApi(path.slice('/api2/'.length).split('/'), response);
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end('<html><body><h1>404 Not Found</h1></body></html>');
   });
-  server.keepAliveTimeout = 5000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
+
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api2`,
     port,
     control,
     async close() {
-      setLive(false);
-      for (const response of hanging) response.destroy();
-      hanging.clear();
+      control.setLive(false);
+      for (const timer of delayed) clearTimeout(timer);
+      delayed.clear();
+      endHanging();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
     },
   };
 }
 
-async function readJson(request: http.IncomingMessage): Promise<unknown> {
-  let text = '';
-  for await (const chunk of request) {
-    text += String(chunk);
-    if (text.length > 100_000) return new Error('body too large');
-  }
-  if (text.trim() === '') return {};
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  if (response.destroyed) return;
+  response.writeHead(status, { 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+/** A path segment URL-decoded, or null when it is not valid percent-encoding. */
+function decodeSegment(segment: string): string | null {
   try {
-    return JSON.parse(text) as unknown;
+    return decodeURIComponent(segment);
   } catch {
-    return new Error('the body is not valid JSON');
+    return null;
+  }
+}
+
+async function readJsonBody(request: http.IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_CONTROL_BODY) return { ok: false, message: 'the body is too large' };
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, message: 'the body is not valid JSON' };
   }
 }

@@ -80,9 +80,12 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
 }
 
 /** The store's view for a data endpoint; with no data at all, the upstream's failure as a 502/504. */
-export async function readDataOrThrow(runtime: Runtime): Promise<StoreView & { snapshot: NonNullable<StoreView['snapshot']> }> {
+/** A view of the store that has data to answer with. */
+export type DataView = StoreView & { snapshot: NonNullable<StoreView['snapshot']> };
+
+export async function readDataOrThrow(runtime: Runtime): Promise<DataView> {
   const view = await runtime.store.read();
-  if (view.snapshot) return view as StoreView & { snapshot: NonNullable<StoreView['snapshot']> };
+  if (view.snapshot) return view as DataView;
   const error = view.upstreamError ?? { code: 'upstream_timeout' as const, message: 'wamm.chat has not answered yet' };
   throw ApiError.upstream(httpStatusFor(error.code), error.code, error.message);
 }

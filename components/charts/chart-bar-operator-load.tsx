@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { AGE_BUCKETS } from '@/lib/load/ages';
+import { compareNames } from '@/lib/load/names-order';
 import type { UserLoad } from '@/lib/load/types';
 import { operatorName } from '@/components/load/labels';
 import { ChartFrame, TOOLTIP_STYLE, VALUE_TICK, nameTick, useAnimateOnce } from './chart-frame';
@@ -17,14 +18,12 @@ interface Row {
   [bucket: string]: string | number;
 }
 
-const collator = new Intl.Collator(['ru', 'en'], { sensitivity: 'base', numeric: true });
-
 /** Open chats per operator, stacked by last-message age; heaviest first, idle operators left out. */
 export function ChartBarOperatorLoad({ rows, onSelect }: { rows: UserLoad[]; onSelect?: (userId: string) => void }) {
   const animate = useAnimateOnce();
   const loaded = rows
     .filter((row) => row.openChats > 0)
-    .sort((a, b) => b.openChats - a.openChats || collator.compare(operatorName(a), operatorName(b)));
+    .sort((a, b) => b.openChats - a.openChats || compareNames(operatorName(a), operatorName(b)));
   if (loaded.length === 0) return <p className="empty">No open chats in this view.</p>;
   const data: Row[] = loaded.map((row) => {
     const entry: Row = { userId: row.userId, name: operatorName(row) };

@@ -1,6 +1,6 @@
 import type { ChannelLoad, UserLoad } from '@/lib/load/types';
 import type { LoadFilters } from './filters';
-import { channelName, operatorName } from './labels';
+import { channelName, operatorName, operatorsByName } from './labels';
 
 interface Props {
   filters: LoadFilters;
@@ -9,10 +9,8 @@ interface Props {
   onChange: (next: Partial<LoadFilters>) => void;
 }
 
-const collator = new Intl.Collator(['ru', 'en'], { sensitivity: 'base' });
-
 export function FilterBar({ filters, operators, channels, onChange }: Props) {
-  const operatorOptions = [...operators].sort((a, b) => collator.compare(operatorName(a), operatorName(b)));
+  const operatorOptions = operatorsByName(operators);
   // A bookmarked filter on an id the lists no longer hold still shows as selected.
   const missingOperator = filters.user && !operators.some((row) => row.userId === filters.user);
   const missingChannel = filters.channel && !channels.some((row) => row.apiId === filters.channel);

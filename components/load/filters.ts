@@ -2,14 +2,12 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
+import type { LoadFilters } from '@/lib/load/aggregate';
 
 // The page's filters live in the URL (?channel=…&user=…): a view can be bookmarked and shared, and
 // back/forward walk through the filters a supervisor chose.
 
-export interface LoadFilters {
-  channel: string | null;
-  user: string | null;
-}
+export type { LoadFilters } from '@/lib/load/aggregate';
 
 export const NO_FILTERS: LoadFilters = { channel: null, user: null };
 

@@ -1,12 +1,17 @@
+import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
+import { compareNames } from '@/lib/load/names-order';
 import type { ChannelLoad, UserLoad } from '@/lib/load/types';
 
 // How ids become words on screen. Upstream names are shown exactly as given; React escapes them.
 
-export const UNASSIGNED_ID = '0';
-
 export function operatorName(row: Pick<UserLoad, 'userId' | 'name'>): string {
-  if (row.userId === UNASSIGNED_ID) return 'Unassigned';
+  if (row.userId === UNASSIGNED_USER_ID) return 'Unassigned';
   return row.name ?? `Operator ${row.userId}`;
+}
+
+/** Operators in the order of their names as shown, for pick lists. */
+export function operatorsByName<T extends Pick<UserLoad, 'userId' | 'name'>>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => compareNames(operatorName(a), operatorName(b)));
 }
 
 export function channelName(row: Pick<ChannelLoad, 'apiId' | 'name'> | undefined, apiId?: string): string {

@@ -1,4 +1,5 @@
 import type { UserLoad } from '@/lib/load/types';
+import { compareNames } from '@/lib/load/names-order';
 import { operatorName } from './labels';
 
 // Sorting of the operator table, kept apart from React so it is proven on its own.
@@ -10,8 +11,6 @@ export interface SortState {
 }
 
 export const DEFAULT_SORT: SortState = { key: 'openChats', direction: 'descending' };
-
-const collator = new Intl.Collator(['ru', 'en'], { sensitivity: 'base', numeric: true });
 
 function value(row: UserLoad, key: SortKey): number | string {
   if (key === 'name') return operatorName(row);
@@ -25,9 +24,9 @@ export function sortOperators(rows: readonly UserLoad[], sort: SortState): UserL
   return [...rows].sort((a, b) => {
     const left = value(a, sort.key);
     const right = value(b, sort.key);
-    const primary = typeof left === 'string' ? collator.compare(left, String(right)) : left - (right as number);
+    const primary = typeof left === 'string' ? compareNames(left, String(right)) : left - (right as number);
     // Ties keep a stable, readable order: by name.
-    return sign * primary || collator.compare(operatorName(a), operatorName(b));
+    return sign * primary || compareNames(operatorName(a), operatorName(b));
   });
 }
 

@@ -105,7 +105,7 @@ export function TvWaitingList({ waiting, limit, thresholdSeconds }: { waiting: W
           <li key={chat.chatId} className={chat.ageSeconds !== null && chat.ageSeconds >= thresholdSeconds ? 'tv-late' : undefined} data-testid="tv-waiting-row">
             <span className="tv-waiting-age">{formatAge(chat.ageSeconds)}</span>
             <span className="tv-waiting-who" title={chat.operatorName ?? undefined}>
-              {chat.userId === '0' ? 'Unassigned' : (chat.operatorName ?? `Operator ${chat.userId}`)}
+              {operatorName({ userId: chat.userId, name: chat.operatorName })}
               {chat.chatName ? <small> · {chat.chatName}</small> : null}
             </span>
             <span className="tv-waiting-channel">{chat.channelName ?? `Channel ${chat.apiId}`}</span>

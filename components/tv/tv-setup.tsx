@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { channelName, operatorName } from '@/components/load/labels';
+import { channelName, operatorName, operatorsByName } from '@/components/load/labels';
 import { NO_FILTERS } from '@/components/load/filters';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { ThemeSwitch } from '@/components/ui/theme-switch';
@@ -28,10 +28,7 @@ export function TvSetup() {
     setConfig((current) => ({ ...current, ...next }));
     setCopied(false);
   };
-  const operators = useMemo(
-    () => [...(everything.data?.byUser ?? [])].sort((a, b) => operatorName(a).localeCompare(operatorName(b), 'ru')),
-    [everything.data],
-  );
+  const operators = useMemo(() => operatorsByName(everything.data?.byUser ?? []), [everything.data]);
 
   return (
     <main className="page tv-setup">

@@ -1,11 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { StoreView } from '@/lib/load/store';
-import { getRuntime, readDataOrThrow, type Runtime } from '@/lib/runtime';
+import { getRuntime, readDataOrThrow, type DataView, type Runtime } from '@/lib/runtime';
 import { parseQuery } from './query';
 import { handle, json } from './respond';
-
-type DataView = StoreView & { snapshot: NonNullable<StoreView['snapshot']> };
 
 /**
  * A GET handler over the shared data set, in the fixed order: parse and validate the query, read

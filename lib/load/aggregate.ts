@@ -1,4 +1,5 @@
 import { AGE_BUCKETS, AGE_BUCKET_COUNT, ageBucketIndex } from './ages';
+import { compareNames } from './names-order';
 import type { AgeBucketTotal, ChannelLoad, LoadTotals, UserLoad } from './types';
 import type { WammChannel, WammChat, WammUser } from '@/lib/wamm/schemas';
 
@@ -207,13 +208,4 @@ function compareUserRows(a: UserLoad, b: UserLoad): number {
     compareNames(a.name, b.name) ||
     compareIds(a.userId, b.userId)
   );
-}
-
-const collator = new Intl.Collator(['ru', 'en'], { sensitivity: 'base', numeric: true });
-
-function compareNames(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return collator.compare(a, b);
 }

@@ -33,7 +33,7 @@ const nextConfig = {
   poweredByHeader: false,
   generateBuildId: async () => buildId,
   env: { NEXT_PUBLIC_CHATLOAD_BUILD_ID: buildId },
-  serverExternalPackages: [],
+  serverExternalPackages: ['better-sqlite3', 'exceljs'],
 };
 
 module.exports = nextConfig;

@@ -87,5 +87,5 @@ export async function readDataOrThrow(runtime: Runtime): Promise<DataView> {
   const view = await runtime.store.read();
   if (view.snapshot) return view as DataView;
   const error = view.upstreamError ?? { code: 'upstream_timeout' as const, message: 'wamm.chat has not answered yet' };
-  throw ApiError.upstream(httpStatusFor(error.code), error.code, error.message);
+  throw ApiError.upstream(httpStatusFor(error.code), error.code, error.message, error.detail);
 }

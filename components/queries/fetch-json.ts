@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The technical detail of an upstream failure ("HTTP 500"), when the server gave one. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -37,7 +39,7 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   }
   if (!response.ok) {
     const error = (body as Partial<ApiErrorBody>).error;
-    throw new ApiRequestError(response.status, error?.code ?? 'unknown', error?.message ?? `HTTP ${response.status}`);
+    throw new ApiRequestError(response.status, error?.code ?? 'unknown', error?.message ?? `HTTP ${response.status}`, error?.detail);
   }
   return body as T;
 }

@@ -9,23 +9,25 @@ export type ApiErrorCode = ApiErrorBody['error']['code'];
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
+  readonly detail: string | undefined;
 
-  constructor(status: number, code: ApiErrorCode, message: string) {
+  constructor(status: number, code: ApiErrorCode, message: string, detail?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.detail = detail;
   }
 
   static badRequest(message: string): ApiError {
     return new ApiError(400, 'bad_request', message);
   }
 
-  static upstream(status: 502 | 504, code: UpstreamErrorCode, message: string): ApiError {
-    return new ApiError(status, code, message);
+  static upstream(status: 502 | 504, code: UpstreamErrorCode, message: string, detail?: string): ApiError {
+    return new ApiError(status, code, message, detail);
   }
 }
 
-export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
-  return { error: { code, message } };
+export function errorBody(code: ApiErrorCode, message: string, detail?: string): ApiErrorBody {
+  return { error: { code, message, ...(detail ? { detail } : {}) } };
 }

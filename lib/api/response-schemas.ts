@@ -19,7 +19,12 @@ const upstreamCode = z.enum([
   'upstream_unavailable',
   'upstream_error',
 ]);
-const upstreamError = z.strictObject({ code: upstreamCode, message: z.string().min(10) });
+const upstreamError = z.strictObject({ code: upstreamCode, message: z.string().min(10), detail: z.string().min(1).optional() });
+const partial = z.strictObject({
+  code: z.enum(['operators_unavailable', 'operator_chats_failed', 'unassigned_beyond_cap']),
+  count: count.nullable(),
+  cap: count,
+});
 const filters = z.strictObject({ channel: id.nullable(), user: id.nullable() });
 
 export const loadResponseSchema = z.strictObject({
@@ -27,6 +32,7 @@ export const loadResponseSchema = z.strictObject({
   stale: z.boolean(),
   complete: z.boolean(),
   partialReason: z.string().min(10).optional(),
+  partial: partial.optional(),
   demo: z.boolean(),
   refreshSeconds: z.number().int().min(1),
   upstreamError: upstreamError.nullable(),
@@ -77,6 +83,7 @@ export const chatsResponseSchema = z.strictObject({
   stale: z.boolean(),
   complete: z.boolean(),
   partialReason: z.string().optional(),
+  partial: partial.optional(),
   filters,
   chats: z.array(
     z.strictObject({
@@ -101,6 +108,7 @@ export const healthResponseSchema = z.strictObject({
   stale: z.boolean(),
   complete: z.boolean(),
   partialReason: z.string().optional(),
+  partial: partial.optional(),
   upstream: z.strictObject({
     lastSuccessAt: isoUtc.nullable(),
     lastErrorAt: isoUtc.nullable(),
@@ -119,5 +127,6 @@ export const errorResponseSchema = z.strictObject({
   error: z.strictObject({
     code: z.union([z.enum(['bad_request', 'not_found', 'internal_error']), upstreamCode]),
     message: z.string().min(10),
+    detail: z.string().min(1).optional(),
   }),
 }) satisfies z.ZodType<ApiErrorBody>;

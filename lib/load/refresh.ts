@@ -2,6 +2,7 @@ import { USER_CHATS_CAP, type WammClient } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
 import type { WammChannel, WammChat, WammUser } from '@/lib/wamm/schemas';
 import { UNASSIGNED_USER_ID } from './aggregate';
+import type { PartialInfo } from './types';
 
 // One upstream fetch of the full data set, 900-cap included. Never silently partial: whatever could
 // not be fetched is named in `partialReason`.
@@ -18,6 +19,7 @@ export interface FetchResult {
   directory: Directory | null;
   complete: boolean;
   partialReason: string | null;
+  partial: PartialInfo | null;
 }
 
 export interface FetchOptions {
@@ -59,7 +61,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
 
   const capped = chatsResult.value;
   if (capped.length < USER_CHATS_CAP) {
-    return { chats: capped, directory, complete: true, partialReason: null };
+    return { chats: capped, directory, complete: true, partialReason: null, partial: null };
   }
 
   // The all-chats answer is capped: ask every operator for their own chats and merge.
@@ -69,6 +71,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       directory,
       complete: false,
       partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once and the operator list could not be loaded to count the rest, so the totals are too low.`,
+      partial: { code: 'operators_unavailable', count: null, cap: USER_CHATS_CAP },
     };
   }
   const byId = new Map<string, WammChat>();
@@ -94,6 +97,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       directory,
       complete: false,
       partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once, and the chats of ${who} could not be loaded (${first.message}), so the totals are too low.`,
+      partial: { code: 'operator_chats_failed', count: failures.length, cap: USER_CHATS_CAP },
     };
   }
   const unassigned = capped.filter((chat) => chat.userId === UNASSIGNED_USER_ID).length;
@@ -103,9 +107,10 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       directory,
       complete: false,
       partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once: every operator's chats are counted, but unassigned chats beyond those ${USER_CHATS_CAP} cannot be seen, so the unassigned count (${unassigned}) may be too low.`,
+      partial: { code: 'unassigned_beyond_cap', count: unassigned, cap: USER_CHATS_CAP },
     };
   }
-  return { chats, directory, complete: true, partialReason: null };
+  return { chats, directory, complete: true, partialReason: null, partial: null };
 }
 
 async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

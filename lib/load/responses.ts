@@ -43,6 +43,7 @@ function dataStatus(view: StoreView, context: ResponseContext): DataStatus {
     stale: view.stale,
     complete: snapshot.complete,
     ...(snapshot.partialReason ? { partialReason: snapshot.partialReason } : {}),
+    ...(snapshot.partial ? { partial: snapshot.partial } : {}),
     demo: context.demo,
     refreshSeconds: context.refreshSeconds,
     upstreamError: view.upstreamError,
@@ -80,6 +81,7 @@ export function buildChatsResponse(view: StoreView, filters: LoadFilters, contex
     stale: status.stale,
     complete: status.complete,
     ...(status.partialReason ? { partialReason: status.partialReason } : {}),
+    ...(status.partial ? { partial: status.partial } : {}),
     filters,
     chats,
   };

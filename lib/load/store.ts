@@ -3,7 +3,7 @@ import { WammError, toUpstreamErrorInfo } from '@/lib/wamm/errors';
 import { parseWallClock } from '@/lib/wamm/timezone';
 import { aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
 import { fetchAll, type Directory } from './refresh';
-import type { UpstreamErrorInfo } from './types';
+import type { PartialInfo, UpstreamErrorInfo } from './types';
 
 // The current data set, shared by every viewer: refreshed at most once per interval, never more
 // than one fetch in flight, the last good data kept (and marked stale) while the upstream fails.
@@ -12,6 +12,7 @@ export interface LoadSnapshot {
   dataset: LoadDataset;
   complete: boolean;
   partialReason: string | null;
+  partial: PartialInfo | null;
   /** How far the newest last-message time is ahead of our clock; > 60 hints at a wrong WAMM_TIMEZONE. */
   maxFutureSeconds: number;
   /** The aggregate with no filter, computed once per refresh. */
@@ -172,6 +173,7 @@ export class LoadStore {
           dataset,
           complete: result.complete,
           partialReason: result.partialReason,
+          partial: result.partial,
           maxFutureSeconds,
           unfiltered: aggregate(dataset, { channel: null, user: null }),
         },

@@ -14,8 +14,19 @@ export type UpstreamErrorCode =
 
 export interface UpstreamErrorInfo {
   code: UpstreamErrorCode;
-  /** A sentence a supervisor understands; never a URL or the token. */
+  /** A sentence a supervisor understands, in English; never a URL or the token. */
   message: string;
+  /** The technical detail inside `message` ("HTTP 500"), for pages that word the code in another language. */
+  detail?: string;
+}
+
+/** Why the numbers are partial, for pages that word it in their own language. */
+export interface PartialInfo {
+  code: 'operators_unavailable' | 'operator_chats_failed' | 'unassigned_beyond_cap';
+  /** Operators whose chats failed, or unassigned chats seen; null when not applicable. */
+  count: number | null;
+  /** wamm.chat's per-call limit on listed chats. */
+  cap: number;
 }
 
 export interface AgeBucketTotal {
@@ -66,6 +77,7 @@ export interface DataStatus {
   stale: boolean;
   complete: boolean;
   partialReason?: string;
+  partial?: PartialInfo;
   demo: boolean;
   refreshSeconds: number;
   upstreamError: UpstreamErrorInfo | null;
@@ -97,6 +109,7 @@ export interface ChatsResponse {
   stale: boolean;
   complete: boolean;
   partialReason?: string;
+  partial?: PartialInfo;
   filters: { channel: string | null; user: string | null };
   chats: ChatRow[];
 }
@@ -157,5 +170,5 @@ export interface HealthResponse {
 }
 
 export interface ApiErrorBody {
-  error: { code: 'bad_request' | 'not_found' | 'internal_error' | UpstreamErrorCode; message: string };
+  error: { code: 'bad_request' | 'not_found' | 'internal_error' | UpstreamErrorCode; message: string; detail?: string };
 }

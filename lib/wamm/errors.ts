@@ -25,15 +25,16 @@ export class WammError extends Error {
   readonly retryable: boolean;
   /** The upstream method, e.g. "user_chats" — safe to show; never the URL. */
   readonly method: string;
+  /** What exactly went wrong, untranslated and short ("HTTP 500", "connection refused"); never a URL. */
+  readonly detail: string | undefined;
 
   constructor(
     code: UpstreamErrorCode,
     options: { method: string; detail?: string; retryable?: boolean; cause?: unknown },
   ) {
-    const detail = options.detail ? ` (${options.detail})` : '';
-    super(`${MESSAGES[code]}${code === 'token_fail' || code === 'acc_not_authorized' ? '' : detail}`, {
-      cause: options.cause,
-    });
+    const detail = code === 'token_fail' || code === 'acc_not_authorized' ? undefined : options.detail || undefined;
+    super(`${MESSAGES[code]}${detail ? ` (${detail})` : ''}`, { cause: options.cause });
+    this.detail = detail;
     this.name = 'WammError';
     this.code = code;
     this.method = options.method;
@@ -41,7 +42,7 @@ export class WammError extends Error {
   }
 
   toInfo(): UpstreamErrorInfo {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.detail ? { detail: this.detail } : {}) };
   }
 }
 

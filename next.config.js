@@ -2,6 +2,7 @@
 const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const path = require('node:path');
+const createNextIntlPlugin = require('next-intl/plugin');
 const { version } = require('./package.json');
 
 // The build id names the code, not the moment: a hash of the sources, the same however often this
@@ -36,4 +37,5 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'exceljs'],
 };
 
-module.exports = nextConfig;
+// next-intl finds each request's language and catalogue in lib/i18n/request.ts.
+module.exports = createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig);

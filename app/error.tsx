@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 
 const RETRY_SECONDS = 30;
@@ -7,6 +8,7 @@ const RETRY_SECONDS = 30;
 // A rendering error must not leave a dashboard dead: say so plainly and try again by itself, since
 // on a wall display nobody is there to press the button.
 export default function PageError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations('pageError');
   useEffect(() => {
     console.error(error);
     const timer = setTimeout(retry, RETRY_SECONDS * 1000);
@@ -20,12 +22,12 @@ export default function PageError({ error, retry }: { error: unknown; retry: () 
           ⛔
         </span>
         <div>
-          <strong>This page ran into a problem and could not be shown.</strong>
-          <span className="banner-detail"> It tries again by itself in {RETRY_SECONDS} seconds.</span>
+          <strong>{t('title')}</strong>
+          <span className="banner-detail"> {t('retrying', { seconds: RETRY_SECONDS })}</span>
         </div>
       </div>
       <button type="button" className="button" onClick={() => retry()}>
-        Try again now
+        {t('retryNow')}
       </button>
     </main>
   );

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup} from '@testing-library/react';
+import { renderIn } from '@/tests/support/intl';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGE_BUCKETS } from '@/lib/load/ages';
 import { AgePanel } from '@/components/load/age-panel';
@@ -17,7 +18,7 @@ beforeAll(() => {
 describe('the age panel', () => {
   it('renders from props alone and gives every bucket as text', () => {
     const buckets = AGE_BUCKETS.map((bucket, index) => ({ ...bucket, openChats: (index + 1) * 10 }));
-    const { getByTestId, getByRole } = render(<AgePanel buckets={buckets} />);
+    const { getByTestId, getByRole } = renderIn('en', <AgePanel buckets={buckets} />);
     expect(getByRole('img', { name: /by time since the last message/ })).toBeTruthy();
     expect(getByTestId('age-bucket-lt5m').textContent).toBe('10');
     expect(getByTestId('age-bucket-gt24h').textContent).toBe('60');

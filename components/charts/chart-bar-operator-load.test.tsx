@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { act, cleanup, fireEvent} from '@testing-library/react';
+import { renderIn } from '@/tests/support/intl';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UserLoad } from '@/lib/load/types';
 import { ChartBarOperatorLoad } from './chart-bar-operator-load';
@@ -46,7 +47,7 @@ const rows = [
 
 describe('the operator load chart', () => {
   it('draws the heaviest operator on top, leaves idle ones out, keeps long names on one line and names every age bucket', async () => {
-    const { container } = render(<ChartBarOperatorLoad rows={rows} />);
+    const { container } = renderIn('en', <ChartBarOperatorLoad rows={rows} />);
     await act(async () => {});
     const ticks = [...container.querySelectorAll('.recharts-yAxis-tick-labels text')];
     // The label as drawn: its text, without the <title> a mouse shows on hover.
@@ -60,7 +61,7 @@ describe('the operator load chart', () => {
 
   it('drills down to the operator whose bar is clicked', async () => {
     const onSelect = vi.fn();
-    const { container } = render(<ChartBarOperatorLoad rows={rows} onSelect={onSelect} />);
+    const { container } = renderIn('en', <ChartBarOperatorLoad rows={rows} onSelect={onSelect} />);
     await act(async () => {});
     const bars = container.querySelectorAll('.recharts-bar-rectangle path');
     expect(bars.length).toBeGreaterThan(0);
@@ -70,7 +71,7 @@ describe('the operator load chart', () => {
   });
 
   it('says so instead of drawing an empty chart when nobody has open chats', () => {
-    const { getByText } = render(<ChartBarOperatorLoad rows={[rows[2]!]} />);
+    const { getByText } = renderIn('en', <ChartBarOperatorLoad rows={[rows[2]!]} />);
     expect(getByText('No open chats in this view.')).toBeTruthy();
   });
 });

@@ -1,10 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { AGE_BUCKETS } from '@/lib/load/ages';
 import { compareNames } from '@/lib/load/names-order';
 import type { UserLoad } from '@/lib/load/types';
-import { operatorName } from '@/components/load/labels';
+import { useLabels } from '@/components/load/labels';
 import { ChartFrame, TOOLTIP_STYLE, VALUE_TICK, nameTick, useAnimateOnce } from './chart-frame';
 import { AGE_COLORS } from './palette';
 
@@ -20,11 +21,14 @@ interface Row {
 
 /** Open chats per operator, stacked by last-message age; heaviest first, idle operators left out. */
 export function ChartBarOperatorLoad({ rows, onSelect }: { rows: UserLoad[]; onSelect?: (userId: string) => void }) {
+  const t = useTranslations('operators');
+  const labels = useLabels();
   const animate = useAnimateOnce();
+  const operatorName = labels.operatorName;
   const loaded = rows
     .filter((row) => row.openChats > 0)
     .sort((a, b) => b.openChats - a.openChats || compareNames(operatorName(a), operatorName(b)));
-  if (loaded.length === 0) return <p className="empty">No open chats in this view.</p>;
+  if (loaded.length === 0) return <p className="empty">{t('empty')}</p>;
   const data: Row[] = loaded.map((row) => {
     const entry: Row = { userId: row.userId, name: operatorName(row) };
     AGE_BUCKETS.forEach((bucket, index) => {
@@ -34,7 +38,7 @@ export function ChartBarOperatorLoad({ rows, onSelect }: { rows: UserLoad[]; onS
   });
   const height = Math.max(160, data.length * ROW_HEIGHT + 70);
   return (
-    <ChartFrame height={height} label={`Open chats per operator, stacked by last-message age, for ${loaded.length} operators`}>
+    <ChartFrame height={height} label={t('chartLabel', { count: loaded.length })}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barCategoryGap={4}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" className="chart-grid" />
         <XAxis type="number" allowDecimals={false} tick={VALUE_TICK} />
@@ -52,7 +56,7 @@ export function ChartBarOperatorLoad({ rows, onSelect }: { rows: UserLoad[]; onS
           <Bar
             key={bucket.key}
             dataKey={bucket.key}
-            name={bucket.label}
+            name={labels.bucket(bucket.key)}
             stackId="age"
             fill={AGE_COLORS[bucket.key]}
             isAnimationActive={animate}

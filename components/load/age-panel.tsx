@@ -1,21 +1,24 @@
+import { useTranslations } from 'next-intl';
 import type { AgeBucketTotal } from '@/lib/load/types';
 import { ChartBarAgeHistogram } from '@/components/charts/chart-bar-age-histogram';
 import { AGE_COLORS } from '@/components/charts/palette';
-import { formatCount } from './labels';
+import { useLabels } from './labels';
 
 export function AgePanel({ buckets }: { buckets: AgeBucketTotal[] }) {
+  const t = useTranslations('ages');
+  const labels = useLabels();
   return (
     <section className="panel" aria-labelledby="ages-title">
-      <h2 id="ages-title">Time since the last message</h2>
+      <h2 id="ages-title">{t('title')}</h2>
       <ChartBarAgeHistogram buckets={buckets} />
       <dl className="age-numbers">
         {buckets.map((bucket) => (
           <div key={bucket.key}>
             <dt>
               <span className="swatch" style={{ background: AGE_COLORS[bucket.key] }} aria-hidden="true" />
-              {bucket.label}
+              {labels.bucket(bucket.key)}
             </dt>
-            <dd data-testid={`age-bucket-${bucket.key}`}>{formatCount(bucket.openChats)}</dd>
+            <dd data-testid={`age-bucket-${bucket.key}`}>{labels.count(bucket.openChats)}</dd>
           </div>
         ))}
       </dl>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { renderIn } from '@/tests/support/intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelLoad, ChatsResponse } from '@/lib/load/types';
 import { Drilldown } from './drilldown';
@@ -47,11 +48,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderDrilldown(channelFilter: string | null, onClose = () => {}) {
+function renderDrilldown(channelFilter: string | null, onClose = () => {}, locale: 'en' | 'ru' = 'en', name = 'Анна Смирнова') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  return renderIn(
+    locale,
     <QueryClientProvider client={client}>
-      <Drilldown operator={{ userId: '8123', name: 'Анна Смирнова' }} channelFilter={channelFilter} channels={channels} refreshSeconds={15} onClose={onClose} />
+      <Drilldown operator={{ userId: '8123', name }} channelFilter={channelFilter} channels={channels} refreshSeconds={15} onClose={onClose} />
     </QueryClientProvider>,
   );
 }
@@ -78,5 +80,20 @@ describe('the drill-down', () => {
     expect(screen.getByTestId('drilldown').textContent).toContain('Продажи WhatsApp only');
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('speaks Russian with Russian plurals and dates, and keeps upstream names exactly as given', async () => {
+    const name = 'Оля "Ольга" {name} <b>&amp; 😀';
+    renderDrilldown(null, () => {}, 'ru', name);
+    const panel = screen.getByRole('dialog', { name });
+    await within(panel).findByTestId('chat-row-11');
+    expect(within(panel).getByRole('heading').textContent).toBe(name);
+    expect(within(panel).getByText(/сначала самые давние/).textContent).toBe('2 открытых чата, сначала самые давние');
+    const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent);
+    expect(within(panel).getAllByTestId(/^chat-row-/).map(cells)).toEqual([
+      ['Иван Петров', 'Продажи WhatsApp', '26 нояб. 09:15:00', '2 д 4 ч'],
+      ['Ольга', 'Канал 1777', '14:00:00', '5 мин'],
+    ]);
+    expect(within(panel).getByRole('button', { name: `Закрыть чаты: ${name}` })).toBeTruthy();
   });
 });

@@ -1,10 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { formatAge } from '@/lib/load/ages';
 import type { ChannelLoad, UserLoad } from '@/lib/load/types';
 import { useChatsQuery } from '@/components/queries/use-chats-query';
-import { channelName, formatClock, operatorName } from './labels';
+import { useLabels } from './labels';
+import { useProblemWords } from './problem-words';
 
 interface Props {
   operator: Pick<UserLoad, 'userId' | 'name'>;
@@ -16,6 +17,9 @@ interface Props {
 
 /** One operator's open chats, oldest first, in a side panel over the page. */
 export function Drilldown({ operator, channelFilter, channels, refreshSeconds, onClose }: Props) {
+  const t = useTranslations('drilldown');
+  const labels = useLabels();
+  const problems = useProblemWords();
   const query = useChatsQuery({ user: operator.userId, channel: channelFilter }, true, refreshSeconds);
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -49,7 +53,7 @@ export function Drilldown({ operator, channelFilter, channels, refreshSeconds, o
 
   const channelById = new Map(channels.map((channel) => [channel.apiId, channel]));
   const chats = query.data?.chats;
-  const title = operatorName(operator);
+  const title = labels.operatorName(operator);
   return (
     <div className="drawer-backdrop" onClick={onClose}>
       <aside
@@ -66,36 +70,38 @@ export function Drilldown({ operator, channelFilter, channels, refreshSeconds, o
           <div>
             <h2 id="drilldown-title">{title}</h2>
             <p className="muted">
-              {chats ? `${chats.length} open chats, oldest first` : 'Loading chats…'}
-              {channelFilter ? ` · ${channelName(channelById.get(channelFilter), channelFilter)} only` : ''}
+              {chats ? t('summary', { count: chats.length }) : t('loading')}
+              {channelFilter ? ` · ${t('channelOnly', { channel: labels.channelName(channelById.get(channelFilter), channelFilter) })}` : ''}
             </p>
           </div>
-          <button type="button" ref={closeButton} className="button" onClick={onClose} aria-label={`Close ${title}'s chats`}>
-            Close
+          <button type="button" ref={closeButton} className="button" onClick={onClose} aria-label={t('closeLabel', { name: title })}>
+            {t('close')}
           </button>
         </header>
         {query.isError && !chats ? (
           <p className="banner banner-error" role="alert">
-            The chats could not be loaded: {query.error.message}
+            {t('loadFailed', { reason: problems.request(query.error) })}
           </p>
         ) : null}
         {query.data?.stale ? (
-          <p className="banner banner-stale">These chats are as of {formatClock(query.data.asOf)}: wamm.chat is not answering right now.</p>
+          <p className="banner banner-stale">{t('stale', { time: labels.clock(query.data.asOf) })}</p>
         ) : null}
         {query.data && !query.data.complete ? (
-          <p className="banner banner-partial">This list may be incomplete. {query.data.partialReason ?? ''}</p>
+          <p className="banner banner-partial">
+            {t('partial')} {problems.partial(query.data)}
+          </p>
         ) : null}
-        {chats && chats.length === 0 ? <p className="empty">No open chats.</p> : null}
+        {chats && chats.length === 0 ? <p className="empty">{t('empty')}</p> : null}
         {chats && chats.length > 0 ? (
           <div className="table-scroll">
             <table className="data-table compact">
               <thead>
                 <tr>
-                  <th scope="col">Chat</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Last message</th>
+                  <th scope="col">{t('chat')}</th>
+                  <th scope="col">{t('channel')}</th>
+                  <th scope="col">{t('lastMessage')}</th>
                   <th scope="col" className="numeric">
-                    Age
+                    {t('age')}
                   </th>
                 </tr>
               </thead>
@@ -103,11 +109,11 @@ export function Drilldown({ operator, channelFilter, channels, refreshSeconds, o
                 {chats.map((chat) => (
                   <tr key={chat.chatId} data-testid={`chat-row-${chat.chatId}`}>
                     <th scope="row" className="chat-name">
-                      {chat.chatName || <span className="muted">{chat.phone || `Chat ${chat.chatId}`}</span>}
+                      {chat.chatName || <span className="muted">{labels.chatName(chat)}</span>}
                     </th>
-                    <td>{channelName(channelById.get(chat.apiId), chat.apiId)}</td>
-                    <td>{chat.lastMessageAt ? formatClock(chat.lastMessageAt) : <span className="muted">unknown</span>}</td>
-                    <td className="numeric">{formatAge(chat.ageSeconds)}</td>
+                    <td>{labels.channelName(channelById.get(chat.apiId), chat.apiId)}</td>
+                    <td>{chat.lastMessageAt ? labels.clock(chat.lastMessageAt) : <span className="muted">{t('unknownTime')}</span>}</td>
+                    <td className="numeric">{labels.age(chat.ageSeconds)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
+import { useTranslations } from 'next-intl';
 import type { ChannelLoad, UserLoad } from '@/lib/load/types';
 import type { LoadFilters } from './filters';
-import { channelName, operatorName, operatorsByName } from './labels';
+import { operatorsByName, useLabels } from './labels';
 
 interface Props {
   filters: LoadFilters;
@@ -10,39 +11,41 @@ interface Props {
 }
 
 export function FilterBar({ filters, operators, channels, onChange }: Props) {
-  const operatorOptions = operatorsByName(operators);
+  const t = useTranslations('filters');
+  const labels = useLabels();
+  const operatorOptions = operatorsByName(operators, labels);
   // A bookmarked filter on an id the lists no longer hold still shows as selected.
   const missingOperator = filters.user && !operators.some((row) => row.userId === filters.user);
   const missingChannel = filters.channel && !channels.some((row) => row.apiId === filters.channel);
   return (
-    <form className="filters" role="search" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+    <form className="filters" role="search" aria-label={t('label')} onSubmit={(event) => event.preventDefault()}>
       <label>
-        <span>Channel</span>
+        <span>{t('channel')}</span>
         <select data-testid="filter-channel" value={filters.channel ?? ''} onChange={(event) => onChange({ channel: event.target.value || null })}>
-          <option value="">All channels</option>
+          <option value="">{t('allChannels')}</option>
           {channels.map((row) => (
             <option key={row.apiId} value={row.apiId}>
-              {channelName(row)}
+              {labels.channelName(row)}
             </option>
           ))}
-          {missingChannel ? <option value={filters.channel!}>Channel {filters.channel}</option> : null}
+          {missingChannel ? <option value={filters.channel!}>{labels.channelName(undefined, filters.channel!)}</option> : null}
         </select>
       </label>
       <label>
-        <span>Operator</span>
+        <span>{t('operator')}</span>
         <select data-testid="filter-user" value={filters.user ?? ''} onChange={(event) => onChange({ user: event.target.value || null })}>
-          <option value="">All operators</option>
+          <option value="">{t('allOperators')}</option>
           {operatorOptions.map((row) => (
             <option key={row.userId} value={row.userId}>
-              {operatorName(row)}
+              {labels.operatorName(row)}
             </option>
           ))}
-          {missingOperator ? <option value={filters.user!}>Operator {filters.user}</option> : null}
+          {missingOperator ? <option value={filters.user!}>{labels.operatorName({ userId: filters.user!, name: null })}</option> : null}
         </select>
       </label>
       {filters.channel || filters.user ? (
         <button type="button" className="button" onClick={() => onChange({ channel: null, user: null })}>
-          Clear filters
+          {t('clear')}
         </button>
       ) : null}
     </form>

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { renderIn } from '@/tests/support/intl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UserLoad } from '@/lib/load/types';
 import { OperatorTable } from './operator-table';
@@ -30,13 +31,22 @@ const names = () =>
 
 describe('the operator table', () => {
   it('lists the heaviest first, names the unassigned row and operators without a name', () => {
-    render(<OperatorTable rows={rows} onSelect={() => {}} selected={null} />);
+    renderIn('en', <OperatorTable rows={rows} onSelect={() => {}} selected={null} />);
     expect(names()).toEqual(['Анна', 'Unassigned', 'Борис', 'Operator 3']);
     expect(screen.getByTestId('operator-open-2').textContent).toBe('7');
   });
 
+  it('names rows and sorts names in Russian on a Russian page', () => {
+    renderIn('ru', <OperatorTable rows={rows} onSelect={() => {}} selected={null} />);
+    expect(names()).toEqual(['Анна', 'Без оператора', 'Борис', 'Оператор 3']);
+    const header = screen.getByRole('columnheader', { name: /Оператор/ });
+    fireEvent.click(within(header).getByRole('button'));
+    expect(names()).toEqual(['Анна', 'Без оператора', 'Борис', 'Оператор 3']);
+    expect(screen.getByRole('columnheader', { name: /> 24 ч/ })).toBeTruthy();
+  });
+
   it('sorts by a column when its header is pressed, and says so to screen readers', () => {
-    render(<OperatorTable rows={rows} onSelect={() => {}} selected={null} />);
+    renderIn('en', <OperatorTable rows={rows} onSelect={() => {}} selected={null} />);
     const header = screen.getByRole('columnheader', { name: /Operator/ });
     fireEvent.click(within(header).getByRole('button'));
     expect(header.getAttribute('aria-sort')).toBe('ascending');
@@ -52,7 +62,7 @@ describe('the operator table', () => {
 
   it('opens the drill-down for the operator chosen by click or keyboard', () => {
     const onSelect = vi.fn();
-    render(<OperatorTable rows={rows} onSelect={onSelect} selected={null} />);
+    renderIn('en', <OperatorTable rows={rows} onSelect={onSelect} selected={null} />);
     fireEvent.click(screen.getByTestId('operator-row-1'));
     expect(onSelect).toHaveBeenLastCalledWith('1');
     const button = screen.getByRole('button', { name: 'Анна' });

@@ -1,29 +1,31 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { AGE_BUCKETS, formatAge } from '@/lib/load/ages';
+import { AGE_BUCKETS } from '@/lib/load/ages';
 import type { UserLoad } from '@/lib/load/types';
 import { AGE_COLORS } from '@/components/charts/palette';
-import { operatorName } from './labels';
+import { useLabels } from './labels';
 import { DEFAULT_SORT, nextSort, sortOperators, type SortKey, type SortState } from './operator-sort';
 
-const COLUMNS: Array<{ key: SortKey; label: string; swatch?: string; numeric: boolean }> = [
-  { key: 'name', label: 'Operator', numeric: false },
-  { key: 'openChats', label: 'Open chats', numeric: true },
-  { key: 'oldest', label: 'Oldest', numeric: true },
-  ...AGE_BUCKETS.map((bucket, index) => ({ key: `bucket${index}` as SortKey, label: bucket.label, swatch: AGE_COLORS[bucket.key], numeric: true })),
-];
-
 export function OperatorTable({ rows, onSelect, selected }: { rows: UserLoad[]; onSelect: (userId: string) => void; selected: string | null }) {
+  const t = useTranslations('operators');
+  const labels = useLabels();
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
-  const sorted = sortOperators(rows, sort);
+  const sorted = sortOperators(rows, sort, labels);
+  const columns: Array<{ key: SortKey; label: string; swatch?: string; numeric: boolean }> = [
+    { key: 'name', label: t('operator'), numeric: false },
+    { key: 'openChats', label: t('openChats'), numeric: true },
+    { key: 'oldest', label: t('oldest'), numeric: true },
+    ...AGE_BUCKETS.map((bucket, index) => ({ key: `bucket${index}` as SortKey, label: labels.bucket(bucket.key), swatch: AGE_COLORS[bucket.key], numeric: true })),
+  ];
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="operator-table">
-        <caption className="visually-hidden">Open chats per operator and by last-message age. Select an operator to see their chats.</caption>
+        <caption className="visually-hidden">{t('caption')}</caption>
         <thead>
           <tr>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <th
                 key={column.key}
                 scope="col"
@@ -51,18 +53,18 @@ export function OperatorTable({ rows, onSelect, selected }: { rows: UserLoad[]; 
             >
               <th scope="row">
                 <button type="button" className="link-button" onClick={(event) => (event.stopPropagation(), onSelect(row.userId))}>
-                  {operatorName(row)}
+                  {labels.operatorName(row)}
                 </button>
-                {row.locked ? <span className="tag">locked</span> : null}
-                {row.deleted ? <span className="tag tag-warn">deleted</span> : null}
+                {row.locked ? <span className="tag">{t('locked')}</span> : null}
+                {row.deleted ? <span className="tag tag-warn">{t('deleted')}</span> : null}
               </th>
               <td className="numeric strong" data-testid={`operator-open-${row.userId}`}>
-                {row.openChats}
+                {labels.count(row.openChats)}
               </td>
-              <td className="numeric">{formatAge(row.oldestAgeSeconds)}</td>
+              <td className="numeric">{labels.age(row.oldestAgeSeconds)}</td>
               {row.buckets.map((count, index) => (
                 <td key={AGE_BUCKETS[index]!.key} className={count === 0 ? 'numeric muted' : 'numeric'}>
-                  {count}
+                  {labels.count(count)}
                 </td>
               ))}
             </tr>

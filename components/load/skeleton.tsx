@@ -1,7 +1,10 @@
+import { useTranslations } from 'next-intl';
+
 /** Grey placeholders in the shape of the page while the first numbers load. */
 export function LoadSkeleton() {
+  const t = useTranslations('teamLoad');
   return (
-    <div className="skeleton" aria-busy="true" aria-label="Loading the team's load">
+    <div className="skeleton" aria-busy="true" aria-label={t('loading')}>
       <div className="headline">
         {Array.from({ length: 5 }, (_, i) => (
           <div className="headline-item" key={i}>

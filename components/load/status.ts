@@ -1,9 +1,11 @@
+import type { useTranslations } from 'next-intl';
 import type { LoadResponse } from '@/lib/load/types';
 import { ApiRequestError, OfflineError } from '@/components/queries/fetch-json';
-import { formatClock } from './labels';
+import type { Labels } from './labels';
+import type { ProblemWords } from './problem-words';
 
 // What the banner says, decided apart from how it looks: the most serious problem first, in words
-// a supervisor can act on.
+// a supervisor can act on, in the page's language.
 
 export type BannerKind = 'offline' | 'error' | 'stale' | 'partial';
 
@@ -13,44 +15,38 @@ export interface Banner {
   detail: string | null;
 }
 
-export function bannerFor(data: LoadResponse | undefined, error: unknown, now = new Date()): Banner | null {
-  const shownSince = data ? ` Showing the numbers from ${formatClock(data.asOf, now)}.` : '';
+export interface BannerWords {
+  t: ReturnType<typeof useTranslations<'status'>>;
+  problems: ProblemWords;
+  labels: Pick<Labels, 'clock'>;
+}
+
+export function bannerFor(data: LoadResponse | undefined, error: unknown, words: BannerWords, now = new Date()): Banner | null {
+  const { t, problems, labels } = words;
+  const retrying = data ? t('retryingShowing', { time: labels.clock(data.asOf, now) }) : t('retrying');
   if (error instanceof OfflineError) {
-    return {
-      kind: 'offline',
-      title: 'No connection to the dashboard server.',
-      detail: `Retrying automatically.${shownSince}`,
-    };
+    return { kind: 'offline', title: t('offline'), detail: retrying };
   }
   if (error instanceof ApiRequestError) {
     // A 400 is our own request (a hand-edited address); anything else is worth waiting out.
-    const next =
-      error.status === 400
-        ? 'Check the filters in the address, or clear them.'
-        : data
-          ? `Retrying automatically.${shownSince}`
-          : 'No numbers yet: chatload keeps trying and shows them as soon as wamm.chat answers.';
-    return { kind: 'error', title: sentence(error.message), detail: next };
+    const next = error.status === 400 ? t('checkFilters') : data ? retrying : t('noNumbersYet');
+    return { kind: 'error', title: sentence(problems.request(error)), detail: next };
   }
   if (data?.stale) {
-    const why = data.upstreamError ? `: ${sentence(data.upstreamError.message)}` : ' right now.';
+    const time = labels.clock(data.asOf, now);
     return {
       kind: 'stale',
-      title: `Showing data from ${formatClock(data.asOf, now)} — wamm.chat is not answering${why}`,
-      detail: 'chatload keeps trying and updates the numbers as soon as it answers.',
+      title: data.upstreamError ? t('staleBecause', { time, reason: sentence(problems.upstream(data.upstreamError)) }) : t('stale', { time }),
+      detail: t('staleDetail'),
     };
   }
   if (data && !data.complete) {
-    return {
-      kind: 'partial',
-      title: 'These numbers are partial.',
-      detail: data.partialReason ?? 'Some chats could not be counted.',
-    };
+    return { kind: 'partial', title: t('partial'), detail: problems.partial(data) };
   }
   return null;
 }
 
-/** The server's messages are clauses ("wamm.chat cannot be reached"); end them once with a full stop. */
+/** Messages may be clauses ("wamm.chat cannot be reached (HTTP 500)"); end them once with a full stop. */
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;

@@ -9,7 +9,7 @@ describe('wall display configuration', () => {
   });
 
   it('reads every setting from the URL', () => {
-    expect(parse('panels=operators,waiting&channel=1401&user=8102&perPage=2&rotate=30&theme=contrast&threshold=60&names=1&dim=22:00-07:30')).toEqual({
+    expect(parse('panels=operators,waiting&channel=1401&user=8102&perPage=2&rotate=30&theme=contrast&threshold=60&names=1&dim=22:00-07:30&lang=ru')).toEqual({
       panels: ['operators', 'waiting'],
       channel: '1401',
       user: '8102',
@@ -20,16 +20,17 @@ describe('wall display configuration', () => {
       names: true,
       dim: { fromMinute: 22 * 60, toMinute: 7 * 60 + 30 },
       pollMs: null,
+      lang: 'ru',
     });
   });
 
   it('falls back to defaults on nonsense instead of failing on a screen nobody reads', () => {
-    const config = parse('panels=bogus&channel=abc&perPage=3&rotate=1&theme=neon&threshold=-4&names=yes&dim=25:00-26:00');
+    const config = parse('panels=bogus&channel=abc&perPage=3&rotate=1&theme=neon&threshold=-4&names=yes&dim=25:00-26:00&lang=de');
     expect(config).toEqual(TV_DEFAULTS);
   });
 
   it('writes a URL that reads back the same, leaving defaults out', () => {
-    const config = parse('panels=headline,ages&channel=5&rotate=45&dim=23:15-06:00&names=1');
+    const config = parse('panels=headline,ages&channel=5&rotate=45&dim=23:15-06:00&names=1&lang=en');
     const search = tvConfigToSearch(config);
     expect(parse(search.slice(1))).toEqual(config);
     expect(tvConfigToSearch(TV_DEFAULTS)).toBe('');

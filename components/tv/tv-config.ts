@@ -2,6 +2,8 @@
 // supervisor can set one up by copying a link. Unknown or out-of-range values fall back to the
 // defaults rather than blanking the screen: nobody is there to read an error.
 
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+
 export const TV_PANELS = ['headline', 'operators', 'channels', 'ages', 'waiting'] as const;
 export type TvPanel = (typeof TV_PANELS)[number];
 export const TV_THEMES = ['dark', 'light', 'contrast'] as const;
@@ -24,6 +26,8 @@ export interface TvConfig {
   dim: { fromMinute: number; toMinute: number } | null;
   /** Poll interval override in ms (testing and soak runs); null = the server's refresh interval. */
   pollMs: number | null;
+  /** The display's language (the server renders it; see proxy.ts); null = the TV browser's. */
+  lang: Locale | null;
 }
 
 export const TV_DEFAULTS: TvConfig = {
@@ -37,6 +41,7 @@ export const TV_DEFAULTS: TvConfig = {
   names: false,
   dim: null,
   pollMs: null,
+  lang: null,
 };
 
 const id = (value: string | null) => (value && /^\d{1,20}$/.test(value) ? value : null);
@@ -78,6 +83,7 @@ export function parseTvConfig(params: URLSearchParams): TvConfig {
     names: params.get('names') === '1',
     dim: parseDim(params.get('dim')),
     pollMs: pollMs === null ? null : intIn(pollMs, 50, 3_600_000, 0) || null,
+    lang: isLocale(params.get('lang')) ? (params.get('lang') as Locale) : null,
   };
 }
 
@@ -97,6 +103,7 @@ export function tvConfigToSearch(config: TvConfig): string {
   if (config.names) params.set('names', '1');
   if (config.dim) params.set('dim', `${clock(config.dim.fromMinute)}-${clock(config.dim.toMinute)}`);
   if (config.pollMs) params.set('pollMs', String(config.pollMs));
+  if (config.lang) params.set('lang', config.lang);
   const search = params.toString();
   return search ? `?${search}` : '';
 }

@@ -1,13 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatAge } from '@/lib/load/ages';
-import { formatCount } from '@/components/load/labels';
+import { useLabels, type Labels } from '@/components/load/labels';
+import { useProblemWords } from '@/components/load/problem-words';
 import { useNow } from '@/components/load/use-now';
-import { ApiRequestError, OfflineError } from '@/components/queries/fetch-json';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { useWaitingQuery } from '@/components/queries/use-waiting-query';
-import { TvClock, formatStamp } from './tv-clock';
+import { TvClock } from './tv-clock';
 import { isDimmed, tvPages, type TvConfig } from './tv-config';
 import { TvAgeBars, TvChannelBars, TvOperatorBars, TvWaitingList } from './tv-panels';
 import { useBuildWatch } from './use-build-watch';
@@ -17,6 +17,10 @@ const ROWS_PER_PANEL = { 4: 7, 2: 11, 1: 9 } as const;
 
 /** The wall display: runs by itself for weeks, says plainly when what it shows is old. */
 export function TvDisplay({ config }: { config: TvConfig }) {
+  const t = useTranslations('tv');
+  const labels = useLabels();
+  const problems = useProblemWords();
+  const stamp = (time: string | number) => labels.time(time, true);
   const filters = useMemo(() => ({ channel: config.channel, user: config.user }), [config.channel, config.user]);
   const load = useLoadQuery(filters, config.pollMs);
   const refreshSeconds = load.data?.refreshSeconds;
@@ -48,7 +52,7 @@ export function TvDisplay({ config }: { config: TvConfig }) {
   const data = load.data;
   const lostConnection = load.isError && data !== undefined;
   const old = lostConnection || data?.stale === true;
-  const title = data ? viewTitle(config, data.byUser, data.byChannel) : 'Team load';
+  const title = viewTitle(t('title'), config, data, labels);
 
   return (
     <div className={`tv${dimmed ? ' tv-dimmed' : ''}`} data-theme={config.theme} data-testid="tv" data-state={old ? 'old' : data ? 'live' : 'waiting'}>
@@ -56,48 +60,52 @@ export function TvDisplay({ config }: { config: TvConfig }) {
         <header className="tv-header">
           <div className="tv-title">
             <span className="tv-name">{title}</span>
-            {data?.demo ? <span className="tv-demo">DEMO DATA</span> : null}
+            {data?.demo ? <span className="tv-demo">{t('demo')}</span> : null}
           </div>
           <div className="tv-time">
             <TvClock />
             <div className="tv-asof" data-testid="tv-asof">
-              {data ? `as of ${formatStamp(data.asOf)}` : 'waiting for data'}
+              {data ? t('asOf', { time: stamp(data.asOf) }) : t('waiting')}
             </div>
           </div>
         </header>
 
         {old && data ? (
           <div className="tv-old" role="alert" data-testid="tv-old">
-            Data as of {formatStamp(data.asOf)} —{' '}
-            {lostConnection
-              ? `no connection since ${formatStamp(failingSince.current ?? Date.now())}`
-              : `wamm.chat not answering${data.upstreamError ? `: ${data.upstreamError.message}` : ''}`}
+            {t('oldData', {
+              time: stamp(data.asOf),
+              reason: lostConnection
+                ? t('noConnectionSince', { time: stamp(failingSince.current ?? Date.now()) })
+                : data.upstreamError
+                  ? t('notAnsweringBecause', { reason: problems.upstream(data.upstreamError) })
+                  : t('notAnswering'),
+            })}
           </div>
         ) : null}
         {!data && load.isError ? (
           <div className="tv-old" role="alert" data-testid="tv-old">
-            No data yet — {describe(load.error)}
+            {t('noDataYet', { reason: problems.request(load.error) })}
           </div>
         ) : null}
 
         <main className={old ? 'tv-body tv-greyed' : 'tv-body'}>
           {config.panels.includes('headline') ? (
-            <section className="tv-headline" data-fit aria-label="Headline numbers">
+            <section className="tv-headline" data-fit aria-label={t('headline')}>
               <div>
-                <b data-testid="tv-open-chats">{data ? formatCount(data.totals.openChats) : '—'}</b>
-                <span>open chats</span>
+                <b data-testid="tv-open-chats">{data ? labels.count(data.totals.openChats) : '—'}</b>
+                <span>{t('openChats')}</span>
               </div>
               <div>
-                <b data-testid="tv-oldest">{data ? formatAge(data.totals.oldestAgeSeconds) : '—'}</b>
-                <span>oldest wait</span>
+                <b data-testid="tv-oldest">{data ? labels.age(data.totals.oldestAgeSeconds) : '—'}</b>
+                <span>{t('oldestWait')}</span>
               </div>
               <div className={waiting.data && waiting.data.overThreshold > 0 ? 'tv-alert' : undefined}>
-                <b data-testid="tv-over-threshold">{waiting.data ? formatCount(waiting.data.overThreshold) : '—'}</b>
-                <span>waiting over {formatAge(thresholdSeconds)}</span>
+                <b data-testid="tv-over-threshold">{waiting.data ? labels.count(waiting.data.overThreshold) : '—'}</b>
+                <span>{t('waitingOver', { age: labels.age(thresholdSeconds) })}</span>
               </div>
               <div>
-                <b data-testid="tv-operators">{data ? formatCount(data.totals.operators) : '—'}</b>
-                <span>operators with chats</span>
+                <b data-testid="tv-operators">{data ? labels.count(data.totals.operators) : '—'}</b>
+                <span>{t('operators')}</span>
               </div>
             </section>
           ) : null}
@@ -133,15 +141,15 @@ export function TvDisplay({ config }: { config: TvConfig }) {
   );
 }
 
-function describe(error: unknown): string {
-  if (error instanceof OfflineError) return 'no connection to the dashboard server';
-  if (error instanceof ApiRequestError) return error.message;
-  return 'the dashboard server did not answer';
-}
-
-function viewTitle(config: TvConfig, users: { userId: string; name: string | null }[], channels: { apiId: string; name: string | null }[]): string {
-  const parts = ['Team load'];
-  if (config.channel) parts.push(channels.find((row) => row.apiId === config.channel)?.name ?? `Channel ${config.channel}`);
-  if (config.user) parts.push(users.find((row) => row.userId === config.user)?.name ?? `Operator ${config.user}`);
+function viewTitle(
+  title: string,
+  config: TvConfig,
+  data: { byUser: { userId: string; name: string | null }[]; byChannel: { apiId: string; name: string | null }[] } | undefined,
+  labels: Labels,
+): string {
+  if (!data) return title;
+  const parts = [title];
+  if (config.channel) parts.push(labels.channelName(data.byChannel.find((row) => row.apiId === config.channel), config.channel));
+  if (config.user) parts.push(labels.operatorName(data.byUser.find((row) => row.userId === config.user) ?? { userId: config.user, name: null }));
   return parts.join(' · ');
 }

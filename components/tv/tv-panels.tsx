@@ -1,19 +1,22 @@
-import { AGE_BUCKETS, formatAge } from '@/lib/load/ages';
+import { useTranslations } from 'next-intl';
+import { AGE_BUCKETS } from '@/lib/load/ages';
 import type { AgeBucketTotal, ChannelLoad, UserLoad, WaitingResponse } from '@/lib/load/types';
 import { AGE_COLORS } from '@/components/charts/palette';
-import { channelName, channelProblem, channelType, formatCount, operatorName } from '@/components/load/labels';
+import { useLabels } from '@/components/load/labels';
 
 // The wall display's panels: plain HTML bars sized in rem, so they are as crisp on a 4K screen as on
 // a laptop and cost nothing to redraw on every poll.
 
 export function TvOperatorBars({ rows, top }: { rows: UserLoad[]; top: number }) {
+  const t = useTranslations('tv');
+  const { operatorName, count } = useLabels();
   const busy = rows.filter((row) => row.openChats > 0);
   const shown = busy.slice(0, top);
   const rest = busy.slice(top);
   const max = Math.max(1, ...shown.map((row) => row.openChats));
   return (
     <section className="tv-panel" data-fit aria-labelledby="tv-operators">
-      <h2 id="tv-operators">Open chats per operator</h2>
+      <h2 id="tv-operators">{t('operatorsPanel')}</h2>
       <ol className="tv-bars">
         {shown.map((row) => (
           <li key={row.userId} className="tv-bar-row" data-testid={`tv-operator-${row.userId}`}>
@@ -30,26 +33,24 @@ export function TvOperatorBars({ rows, top }: { rows: UserLoad[]; top: number })
               </span>
             </span>
             <span className="tv-bar-value" data-testid={`tv-operator-open-${row.userId}`}>
-              {row.openChats}
+              {count(row.openChats)}
             </span>
           </li>
         ))}
       </ol>
-      {rest.length > 0 ? (
-        <p className="tv-more">
-          + {rest.length} more {rest.length === 1 ? 'operator' : 'operators'} with {formatCount(rest.reduce((sum, row) => sum + row.openChats, 0))} chats
-        </p>
-      ) : null}
-      {busy.length === 0 ? <p className="tv-empty">No open chats</p> : null}
+      {rest.length > 0 ? <p className="tv-more">{t('more', { count: rest.length, chats: rest.reduce((sum, row) => sum + row.openChats, 0) })}</p> : null}
+      {busy.length === 0 ? <p className="tv-empty">{t('noOpenChats')}</p> : null}
     </section>
   );
 }
 
 export function TvChannelBars({ rows }: { rows: ChannelLoad[] }) {
+  const t = useTranslations('tv');
+  const { channelName, channelProblem, channelType, count } = useLabels();
   const max = Math.max(1, ...rows.map((row) => row.openChats));
   return (
     <section className="tv-panel" data-fit aria-labelledby="tv-channels">
-      <h2 id="tv-channels">Channels</h2>
+      <h2 id="tv-channels">{t('channelsPanel')}</h2>
       <ol className="tv-bars tv-channels">
         {rows.slice(0, 6).map((row) => {
           const problem = channelProblem(row.state);
@@ -59,13 +60,13 @@ export function TvChannelBars({ rows }: { rows: ChannelLoad[] }) {
                 <span className="tv-bar-label" title={channelName(row)}>
                   {channelName(row)}
                 </span>
-                <small className={problem ? 'tv-channel-flag' : undefined}>{problem ? `⚠ ${problem.toUpperCase()}` : channelType(row.type)}</small>
+                <small className={problem ? 'tv-channel-flag' : undefined}>{problem ? `⚠ ${problem.toLocaleUpperCase()}` : channelType(row.type)}</small>
               </span>
               <span className="tv-bar-track">
                 <span className="tv-bar tv-bar-plain" style={{ width: `${(row.openChats / max) * 100}%` }} />
               </span>
               <span className="tv-bar-value" data-testid={`tv-channel-open-${row.apiId}`}>
-                {row.openChats}
+                {count(row.openChats)}
               </span>
             </li>
           );
@@ -76,18 +77,20 @@ export function TvChannelBars({ rows }: { rows: ChannelLoad[] }) {
 }
 
 export function TvAgeBars({ buckets }: { buckets: AgeBucketTotal[] }) {
+  const t = useTranslations('tv');
+  const labels = useLabels();
   const max = Math.max(1, ...buckets.map((bucket) => bucket.openChats));
   return (
     <section className="tv-panel" data-fit aria-labelledby="tv-ages">
-      <h2 id="tv-ages">Time since the last message</h2>
+      <h2 id="tv-ages">{t('agesPanel')}</h2>
       <ol className="tv-columns">
         {buckets.map((bucket) => (
           <li key={bucket.key} data-testid={`tv-age-${bucket.key}`}>
-            <span className="tv-column-value">{bucket.openChats}</span>
+            <span className="tv-column-value">{labels.count(bucket.openChats)}</span>
             <span className="tv-column-track">
               <span className="tv-column" style={{ height: `${(bucket.openChats / max) * 100}%`, background: AGE_COLORS[bucket.key] }} />
             </span>
-            <span className="tv-column-label">{bucket.label}</span>
+            <span className="tv-column-label">{labels.bucket(bucket.key)}</span>
           </li>
         ))}
       </ol>
@@ -96,23 +99,25 @@ export function TvAgeBars({ buckets }: { buckets: AgeBucketTotal[] }) {
 }
 
 export function TvWaitingList({ waiting, limit, thresholdSeconds }: { waiting: WaitingResponse | undefined; limit: number; thresholdSeconds: number }) {
+  const t = useTranslations('tv');
+  const labels = useLabels();
   const chats = waiting?.chats.slice(0, limit) ?? [];
   return (
     <section className="tv-panel" data-fit aria-labelledby="tv-waiting">
-      <h2 id="tv-waiting">Longest waiting</h2>
+      <h2 id="tv-waiting">{t('waitingPanel')}</h2>
       <ol className="tv-waiting">
         {chats.map((chat) => (
           <li key={chat.chatId} className={chat.ageSeconds !== null && chat.ageSeconds >= thresholdSeconds ? 'tv-late' : undefined} data-testid="tv-waiting-row">
-            <span className="tv-waiting-age">{formatAge(chat.ageSeconds)}</span>
+            <span className="tv-waiting-age">{labels.age(chat.ageSeconds)}</span>
             <span className="tv-waiting-who" title={chat.operatorName ?? undefined}>
-              {operatorName({ userId: chat.userId, name: chat.operatorName })}
+              {labels.operatorName({ userId: chat.userId, name: chat.operatorName })}
               {chat.chatName ? <small> · {chat.chatName}</small> : null}
             </span>
-            <span className="tv-waiting-channel">{chat.channelName ?? `Channel ${chat.apiId}`}</span>
+            <span className="tv-waiting-channel">{labels.channelName({ apiId: chat.apiId, name: chat.channelName })}</span>
           </li>
         ))}
       </ol>
-      {waiting && chats.length === 0 ? <p className="tv-empty">Nobody is waiting</p> : null}
+      {waiting && chats.length === 0 ? <p className="tv-empty">{t('nobodyWaiting')}</p> : null}
     </section>
   );
 }

@@ -1,23 +1,24 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { channelName, operatorName, operatorsByName } from '@/components/load/labels';
+import { LOCALES, LOCALE_NAMES, isLocale } from '@/lib/i18n/locales';
+import { operatorsByName, useLabels } from '@/components/load/labels';
 import { NO_FILTERS } from '@/components/load/filters';
 import { useLoadQuery } from '@/components/queries/use-load-query';
+import { LanguageSwitch } from '@/components/ui/language-switch';
 import { ThemeSwitch } from '@/components/ui/theme-switch';
-import { TV_DEFAULTS, TV_PANELS, TV_THEMES, parseDim, tvConfigToSearch, type TvConfig, type TvPanel } from './tv-config';
-
-const PANEL_LABELS: Record<TvPanel, string> = {
-  headline: 'Headline numbers',
-  operators: 'Load per operator',
-  channels: 'Channels',
-  ages: 'Time since the last message',
-  waiting: 'Longest waiting chats',
-};
+import { TV_DEFAULTS, TV_PANELS, TV_THEMES, parseDim, tvConfigToSearch, type TvConfig } from './tv-config';
 
 /** Builds a wall display's URL with a live preview, for a supervisor to copy to the TV. */
 export function TvSetup() {
-  const [config, setConfig] = useState<TvConfig>(TV_DEFAULTS);
+  const t = useTranslations('tvSetup');
+  const tNav = useTranslations('nav');
+  const tFilters = useTranslations('filters');
+  const labels = useLabels();
+  // A display set up from a Russian page speaks Russian unless the supervisor picks otherwise.
+  const pageLocale = useLocale();
+  const [config, setConfig] = useState<TvConfig>({ ...TV_DEFAULTS, lang: pageLocale });
   const [dimText, setDimText] = useState('');
   const [copied, setCopied] = useState(false);
   const everything = useLoadQuery(NO_FILTERS);
@@ -28,23 +29,24 @@ export function TvSetup() {
     setConfig((current) => ({ ...current, ...next }));
     setCopied(false);
   };
-  const operators = useMemo(() => operatorsByName(everything.data?.byUser ?? []), [everything.data]);
+  const operators = useMemo(() => operatorsByName(everything.data?.byUser ?? [], labels), [everything.data, labels]);
 
   return (
     <main className="page tv-setup">
       <header className="page-header">
-        <h1>Wall display setup</h1>
+        <h1>{t('title')}</h1>
         <div className="header-side">
           <a href="/" className="header-link">
-            Back to team load
+            {tNav('backToTeamLoad')}
           </a>
+          <LanguageSwitch />
           <ThemeSwitch />
         </div>
       </header>
       <div className="tv-setup-grid">
         <form className="panel tv-setup-form" onSubmit={(event) => event.preventDefault()}>
           <fieldset>
-            <legend>Panels</legend>
+            <legend>{t('panels')}</legend>
             {TV_PANELS.map((panel) => (
               <label key={panel} className="check">
                 <input
@@ -58,64 +60,74 @@ export function TvSetup() {
                     })
                   }
                 />
-                {PANEL_LABELS[panel]}
+                {t(`panel.${panel}`)}
               </label>
             ))}
           </fieldset>
           <label>
-            <span>Channel</span>
+            <span>{tFilters('channel')}</span>
             <select value={config.channel ?? ''} onChange={(event) => update({ channel: event.target.value || null })}>
-              <option value="">All channels</option>
+              <option value="">{tFilters('allChannels')}</option>
               {(everything.data?.byChannel ?? []).map((row) => (
                 <option key={row.apiId} value={row.apiId}>
-                  {channelName(row)}
+                  {labels.channelName(row)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>Operator</span>
+            <span>{tFilters('operator')}</span>
             <select value={config.user ?? ''} onChange={(event) => update({ user: event.target.value || null })}>
-              <option value="">All operators</option>
+              <option value="">{tFilters('allOperators')}</option>
               {operators.map((row) => (
                 <option key={row.userId} value={row.userId}>
-                  {operatorName(row)}
+                  {labels.operatorName(row)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>Panels per screen (more rotate)</span>
+            <span>{t('perPage')}</span>
             <select value={config.perPage} onChange={(event) => update({ perPage: Number(event.target.value) as TvConfig['perPage'] })}>
-              <option value={4}>4 (2 × 2)</option>
+              <option value={4}>{t('perPage4')}</option>
               <option value={2}>2</option>
               <option value={1}>1</option>
             </select>
           </label>
           <label>
-            <span>Seconds per screen</span>
+            <span>{t('rotate')}</span>
             <input type="number" min={5} max={3600} value={config.rotateSeconds} onChange={(event) => update({ rotateSeconds: Math.max(5, Number(event.target.value) || 20) })} />
           </label>
           <label>
-            <span>Waiting too long after (minutes)</span>
+            <span>{t('threshold')}</span>
             <input type="number" min={1} max={10080} value={config.thresholdMinutes} onChange={(event) => update({ thresholdMinutes: Math.max(1, Number(event.target.value) || 15) })} />
           </label>
           <label>
-            <span>Display theme</span>
+            <span>{t('theme')}</span>
             <select value={config.theme} onChange={(event) => update({ theme: event.target.value as TvConfig['theme'] })}>
               {TV_THEMES.map((theme) => (
                 <option key={theme} value={theme}>
-                  {theme === 'contrast' ? 'high contrast' : theme}
+                  {t(`themes.${theme}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>Dim at night (e.g. 22:00-07:00)</span>
+            <span>{t('language')}</span>
+            <select data-testid="tv-setup-language" value={config.lang ?? ''} onChange={(event) => update({ lang: isLocale(event.target.value) ? event.target.value : null })}>
+              {LOCALES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {LOCALE_NAMES[code]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('dim')}</span>
             <input
               type="text"
               inputMode="numeric"
-              placeholder="never"
+              placeholder={t('dimNever')}
               value={dimText}
               aria-invalid={dimText !== '' && parseDim(dimText) === null}
               onChange={(event) => {
@@ -126,16 +138,16 @@ export function TvSetup() {
           </label>
           <label className="check">
             <input type="checkbox" checked={config.names} onChange={(event) => update({ names: event.target.checked })} />
-            Show customer names on the wall (everyone walking past can read them)
+            {t('names')}
           </label>
         </form>
         <section className="panel tv-setup-preview" aria-labelledby="preview-title">
-          <h2 id="preview-title">Preview</h2>
+          <h2 id="preview-title">{t('preview')}</h2>
           <div className="tv-preview-frame">
-            <iframe title="Wall display preview" src={path} tabIndex={-1} />
+            <iframe title={t('previewFrame')} src={path} tabIndex={-1} />
           </div>
           <div className="tv-setup-url">
-            <input readOnly value={url} aria-label="Wall display URL" data-testid="tv-url" onFocus={(event) => event.target.select()} />
+            <input readOnly value={url} aria-label={t('url')} data-testid="tv-url" onFocus={(event) => event.target.select()} />
             <button
               type="button"
               className="button"
@@ -144,10 +156,10 @@ export function TvSetup() {
                 setCopied(true);
               }}
             >
-              {copied ? 'Copied' : 'Copy URL'}
+              {copied ? t('copied') : t('copy')}
             </button>
             <a className="button" href={path} target="_blank" rel="noreferrer">
-              Open
+              {t('open')}
             </a>
           </div>
         </section>

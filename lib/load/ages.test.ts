@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGE_BUCKETS, ageBucketIndex, formatAge } from './ages';
+import { AGE_BUCKETS, ageBucketIndex, ageParts } from './ages';
 
 describe('age buckets', () => {
   it('are half-open [from, to) intervals in the documented order', () => {
@@ -31,12 +31,12 @@ describe('age buckets', () => {
   });
 });
 
-describe('formatAge', () => {
-  it('writes ages short and readable', () => {
-    expect(formatAge(null)).toBe('—');
-    expect(formatAge(42)).toBe('42 s');
-    expect(formatAge(7 * 60 + 5)).toBe('7 min');
-    expect(formatAge(3 * 3600 + 5 * 60)).toBe('3 h 05 min');
-    expect(formatAge(2 * 86_400 + 4 * 3600)).toBe('2 d 4 h');
+describe('ageParts', () => {
+  it('splits an age into the largest two units worth reading', () => {
+    expect(ageParts(42)).toEqual({ unit: 'seconds', s: 42 });
+    expect(ageParts(-5)).toEqual({ unit: 'seconds', s: 0 });
+    expect(ageParts(7 * 60 + 5)).toEqual({ unit: 'minutes', m: 7 });
+    expect(ageParts(3 * 3600 + 5 * 60)).toEqual({ unit: 'hours', h: 3, m: '05' });
+    expect(ageParts(2 * 86_400 + 4 * 3600 + 59)).toEqual({ unit: 'days', d: 2, h: 4 });
   });
 });

@@ -22,15 +22,19 @@ export function ageBucketIndex(ageSeconds: number): number {
   return AGE_BUCKETS.length - 1;
 }
 
-/** "42 s", "7 min", "3 h 05 min", "2 d 4 h": short, for tables and headline numbers. */
-export function formatAge(seconds: number | null): string {
-  if (seconds === null) return '—';
+export type AgeParts =
+  | { unit: 'seconds'; s: number }
+  | { unit: 'minutes'; m: number }
+  | { unit: 'hours'; h: number; m: string }
+  | { unit: 'days'; d: number; h: number };
+
+/** An age split for short display ("42 s", "7 min", "3 h 05 min", "2 d 4 h"); each language words it. */
+export function ageParts(seconds: number): AgeParts {
   const s = Math.max(0, Math.floor(seconds));
-  if (s < 60) return `${s} s`;
+  if (s < 60) return { unit: 'seconds', s };
   const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return { unit: 'minutes', m: minutes };
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
-  const days = Math.floor(hours / 24);
-  return `${days} d ${hours % 24} h`;
+  if (hours < 24) return { unit: 'hours', h: hours, m: String(minutes % 60).padStart(2, '0') };
+  return { unit: 'days', d: Math.floor(hours / 24), h: hours % 24 };
 }

@@ -32,15 +32,17 @@ async function overflowing(page: Page): Promise<string[]> {
   });
 }
 
-for (const [width, height] of [
-  [1920, 1080],
-  [3840, 2160],
-  [1366, 768],
+// Russian labels run longer: the smallest screen is checked in Russian too.
+for (const [width, height, lang] of [
+  [1920, 1080, 'en'],
+  [3840, 2160, 'en'],
+  [1366, 768, 'en'],
+  [1366, 768, 'ru'],
 ] as const) {
-  test(`fits ${width}×${height} with the simulator's numbers and nothing clipped`, async ({ page }) => {
+  test(`fits ${width}×${height} (${lang}) with the simulator's numbers and nothing clipped`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     const t = await truth();
-    await page.goto('/tv');
+    await page.goto(`/tv?lang=${lang}`);
     await expect(page.getByTestId('tv')).toHaveAttribute('data-state', 'live');
     await expect.poll(async () => numberIn(await page.getByTestId('tv-open-chats').textContent())).toBe(t.total);
     for (const [apiId, count] of t.perChannel) {
@@ -151,8 +153,12 @@ test('the setup page builds the URL of a display with a live preview', async ({ 
   await page.getByLabel('Waiting too long after (minutes)').fill('30');
   await page.getByRole('checkbox', { name: 'Channels', exact: true }).uncheck();
   const url = page.getByTestId('tv-url');
-  await expect(url).toHaveValue(/\/tv\?panels=headline%2Coperators%2Cages%2Cwaiting&theme=contrast&threshold=30$/);
+  // The display's language is written into its URL: a TV's own browser may speak anything.
+  await expect(url).toHaveValue(/\/tv\?panels=headline%2Coperators%2Cages%2Cwaiting&theme=contrast&threshold=30&lang=en$/);
   const preview = page.frameLocator('iframe[title="Wall display preview"]');
   await expect(preview.getByTestId('tv')).toHaveAttribute('data-theme', 'contrast');
   await expect(preview.getByText('waiting over 30 min')).toBeVisible();
+  await page.getByTestId('tv-setup-language').selectOption('ru');
+  await expect(url).toHaveValue(/&lang=ru$/);
+  await expect(preview.getByText('ждут дольше 30 мин')).toBeVisible();
 });

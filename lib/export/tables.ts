@@ -1,0 +1,71 @@
+import { AGE_BUCKETS } from '@/lib/load/ages';
+import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
+import type { ChannelLoad, UserLoad } from '@/lib/load/types';
+import { chatExportRows, type ChatExportRow } from './rows';
+import type { ExportText } from './text';
+import type { ExportInput } from './types';
+
+// The columns of the tabular exports, declared once for CSV and Excel. A column's kind decides how
+// each format writes it: only text is guarded against formula injection in CSV, numbers stay
+// numbers, and an instant is ISO text in CSV but a real date cell (plus the ISO text) in Excel.
+
+export type Column<Row> =
+  | { kind: 'text'; header: string; value: (row: Row) => string | null }
+  | { kind: 'number'; header: string; value: (row: Row) => number | null }
+  | { kind: 'boolean'; header: string; value: (row: Row) => boolean }
+  /** Epoch ms, or null when unknown. */
+  | { kind: 'instant'; header: string; value: (row: Row) => number | null };
+
+export interface Table<Row> {
+  columns: ReadonlyArray<Column<Row>>;
+  rows: readonly Row[];
+}
+
+/** One row per chat, oldest first. */
+export function chatTable(input: ExportInput, text: ExportText): Table<ChatExportRow> {
+  return {
+    columns: [
+      { kind: 'text', header: text.chatId, value: (row) => row.chatId },
+      { kind: 'text', header: text.chatName, value: (row) => row.chatName },
+      { kind: 'text', header: text.phone, value: (row) => row.phone },
+      { kind: 'text', header: text.operatorId, value: (row) => row.operatorId },
+      { kind: 'text', header: text.operatorName, value: (row) => (row.unassigned ? text.unassigned : row.operatorName) },
+      { kind: 'text', header: text.channelId, value: (row) => row.channelId },
+      { kind: 'text', header: text.channelName, value: (row) => row.channelName },
+      { kind: 'instant', header: text.lastMessage, value: (row) => row.lastMessageMs },
+      { kind: 'number', header: text.ageSeconds, value: (row) => row.ageSeconds },
+      { kind: 'text', header: text.ageBucket, value: (row) => (row.bucket < 0 ? null : (AGE_BUCKETS[row.bucket]?.label ?? null)) },
+    ],
+    rows: chatExportRows(input),
+  };
+}
+
+/** One row per operator of the aggregate, in its order; the unassigned row included. */
+export function operatorTable(input: ExportInput, text: ExportText): Table<UserLoad> {
+  return {
+    columns: [
+      { kind: 'text', header: text.operatorId, value: (row) => row.userId },
+      { kind: 'text', header: text.operatorName, value: (row) => (row.userId === UNASSIGNED_USER_ID ? text.unassigned : row.name) },
+      { kind: 'boolean', header: text.locked, value: (row) => row.locked },
+      { kind: 'boolean', header: text.deleted, value: (row) => row.deleted },
+      { kind: 'number', header: text.openChats, value: (row) => row.openChats },
+      { kind: 'number', header: text.oldestAgeSeconds, value: (row) => row.oldestAgeSeconds },
+      ...AGE_BUCKETS.map((bucket, index): Column<UserLoad> => ({ kind: 'number', header: bucket.label, value: (row) => row.buckets[index] ?? 0 })),
+    ],
+    rows: input.aggregate.byUser,
+  };
+}
+
+/** One row per channel of the aggregate, in its order. */
+export function channelTable(input: ExportInput, text: ExportText): Table<ChannelLoad> {
+  return {
+    columns: [
+      { kind: 'text', header: text.channelId, value: (row) => row.apiId },
+      { kind: 'text', header: text.channelName, value: (row) => row.name },
+      { kind: 'text', header: text.channelType, value: (row) => row.type },
+      { kind: 'text', header: text.channelState, value: (row) => row.state },
+      { kind: 'number', header: text.openChats, value: (row) => row.openChats },
+    ],
+    rows: input.aggregate.byChannel,
+  };
+}

@@ -27,6 +27,16 @@ describe('configuration', () => {
     expect(() => parseConfig(env)).toThrow(words);
   });
 
+  it('reads the storage and schedule settings, and names a wrong one', () => {
+    const config = parseConfig({ SNAPSHOT_AT: '16:00, 8:00,00:00,16:00', SNAPSHOT_EVERY: '30m', HISTORY_RETENTION_DAYS: '7', DATA_DIR: '/var/lib/chatload' });
+    expect(config).toMatchObject({ snapshotAtMinutes: [0, 480, 960], snapshotEveryMs: 1_800_000, historyRetentionDays: 7, dataDir: '/var/lib/chatload' });
+    expect(parseConfig({})).toMatchObject({ snapshotAtMinutes: [], snapshotEveryMs: null, historyRetentionDays: 30, dataDir: './data', historySampleMs: 60_000 });
+    expect(() => parseConfig({ SNAPSHOT_AT: '08:00,25:00' })).toThrow(/SNAPSHOT_AT: "25:00" is not a time/);
+    expect(() => parseConfig({ SNAPSHOT_EVERY: '5s' })).toThrow(/SNAPSHOT_EVERY: must be a duration/);
+    expect(() => parseConfig({ SNAPSHOT_EVERY: 'often' })).toThrow(/SNAPSHOT_EVERY/);
+    expect(() => parseConfig({ HISTORY_RETENTION_DAYS: '0' })).toThrow(/HISTORY_RETENTION_DAYS/);
+  });
+
   it('never puts the token in a configuration error', () => {
     let message = '';
     try {

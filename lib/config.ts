@@ -19,6 +19,38 @@ const isTimeZone = (name: string): boolean => {
 
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+const CLOCK_TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** "08:00,16:00,00:00" → minutes after midnight, sorted, without repeats. */
+const clockTimes = z
+  .string()
+  .transform((text, context) => {
+    const minutes = new Set<number>();
+    for (const part of text.split(',').map((item) => item.trim()).filter(Boolean)) {
+      const match = CLOCK_TIME.exec(part);
+      if (!match) {
+        context.addIssue({ code: 'custom', message: `"${part}" is not a time: use HH:MM, comma-separated, e.g. 08:00,16:00,00:00` });
+        return z.NEVER;
+      }
+      minutes.add(Number(match[1]) * 60 + Number(match[2]));
+    }
+    return [...minutes].sort((a, b) => a - b);
+  });
+
+const DURATION = /^(\d+)\s*(s|m|h)$/;
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** "90s", "15m", "2h" → ms. */
+const duration = z.string().transform((text, context) => {
+  const match = DURATION.exec(text.trim().toLowerCase());
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : NaN;
+  if (!(ms >= 10_000 && ms <= 7 * 24 * 3_600_000)) {
+    context.addIssue({ code: 'custom', message: 'must be a duration from 10s to 168h, such as 30m, 2h or 90s' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 const envSchema = z.object({
   WAMM_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional()),
   WAMM_API_URL: z.preprocess(
@@ -49,6 +81,14 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(1000).max(120_000).default(10_000),
   ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  SNAPSHOT_AT: z.preprocess(emptyAsUndefined, clockTimes.optional()),
+  SNAPSHOT_EVERY: z.preprocess(emptyAsUndefined, duration.optional()),
+  HISTORY_RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: 'must be a number of days' }).int({ message: 'must be a whole number of days' }).min(1).max(3650).default(30),
+  ),
+  HISTORY_SAMPLE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(3600).default(60)),
 });
 
 export interface AppConfig {
@@ -64,6 +104,15 @@ export interface AppConfig {
   version: string;
   /** Makes /api/version report another build, to test how displays react to a deploy. */
   buildIdOverride: string | null;
+  /** Where the SQLite file lives (snapshots and history). */
+  dataDir: string;
+  /** Scheduled snapshots at these times of the team's day (WAMM_TIMEZONE), minutes after midnight. */
+  snapshotAtMinutes: number[];
+  /** Scheduled snapshots every this many ms, or null. */
+  snapshotEveryMs: number | null;
+  historyRetentionDays: number;
+  /** How often the load is written to the history: every minute unless a test says otherwise. */
+  historySampleMs: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +140,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     upstreamTimeoutMs: values.WAMM_TIMEOUT_MS,
     version: packageJson.version,
     buildIdOverride: values.CHATLOAD_REPORTED_BUILD_ID ?? null,
+    dataDir: values.DATA_DIR,
+    snapshotAtMinutes: values.SNAPSHOT_AT ?? [],
+    snapshotEveryMs: values.SNAPSHOT_EVERY ?? null,
+    historyRetentionDays: values.HISTORY_RETENTION_DAYS,
+    historySampleMs: values.HISTORY_SAMPLE_SECONDS * 1000,
   };
 }
 

@@ -1,9 +1,14 @@
 import 'server-only';
+import path from 'node:path';
 import { parseConfig, type AppConfig } from '@/lib/config';
 import { ApiError } from '@/lib/api/errors';
+import { BackgroundJobs } from '@/lib/jobs/background';
 import { LoadStore, type StoreView } from '@/lib/load/store';
 import { ResponseCache, type ResponseContext } from '@/lib/load/responses';
 import { log, registerSecret } from '@/lib/log';
+import { SnapshotService } from '@/lib/snapshots/service';
+import { openSqliteStorage } from '@/lib/storage/sqlite';
+import type { Storage } from '@/lib/storage/types';
 import { createWammClient } from '@/lib/wamm/client';
 import { httpStatusFor } from '@/lib/wamm/errors';
 
@@ -15,7 +20,10 @@ export interface Runtime {
   store: LoadStore;
   responses: ResponseCache;
   context: ResponseContext;
-  /** Closes the store and, in demo mode, the built-in simulator. */
+  storage: Storage;
+  snapshots: SnapshotService;
+  jobs: BackgroundJobs;
+  /** Stops the background jobs and the store, closes the database and, in demo mode, the simulator. */
   close(): Promise<void>;
 }
 
@@ -62,9 +70,27 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     log,
   });
+  // The demo team's snapshots and history go to a file of their own, never mixed with a real team's.
+  const databaseFile = path.resolve(config.dataDir, config.demo ? 'chatload-demo.db' : 'chatload.db');
+  const storage = openSqliteStorage(databaseFile);
+  log.info(`storage: ${path.relative(process.cwd(), databaseFile) || databaseFile}`);
+  const snapshots = new SnapshotService({ storage, demo: config.demo, timezone: config.wammTimezone });
+  const jobs = new BackgroundJobs({
+    store,
+    storage,
+    snapshots,
+    schedule: { atMinutes: config.snapshotAtMinutes, everyMs: config.snapshotEveryMs, timezone: config.wammTimezone },
+    sampleMs: config.historySampleMs,
+    retentionDays: config.historyRetentionDays,
+    log,
+  });
+  jobs.start();
   return {
     config,
     store,
+    storage,
+    snapshots,
+    jobs,
     responses: new ResponseCache(),
     context: {
       demo: config.demo,
@@ -73,7 +99,9 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       version: config.version,
     },
     async close() {
+      jobs.close();
       store.close();
+      storage.close();
       await closeSimulator?.();
     },
   };

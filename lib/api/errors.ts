@@ -23,6 +23,10 @@ export class ApiError extends Error {
     return new ApiError(400, 'bad_request', message);
   }
 
+  static notFound(message: string): ApiError {
+    return new ApiError(404, 'not_found', message);
+  }
+
   static upstream(status: 502 | 504, code: UpstreamErrorCode, message: string, detail?: string): ApiError {
     return new ApiError(status, code, message, detail);
   }

@@ -58,3 +58,75 @@ export const waitingQuerySchema = loadQuerySchema.extend({
     .optional()
     .transform((value) => value === '1'),
 });
+
+// Snapshots, exports and history.
+
+export const exportQuerySchema = loadQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx', 'json'], { message: 'format must be csv, xlsx or json' }),
+  rows: z
+    .enum(['chats', 'operators', ''], { message: 'rows must be chats or operators' })
+    .optional()
+    .transform((value) => (value === 'operators' ? 'operators' : 'chats')),
+  sep: z
+    .enum([',', ';', ''], { message: 'sep must be , or ; (the CSV separator; Excel in Russian expects ;)' })
+    .optional()
+    .transform((value) => (value === ';' ? ';' : ',')),
+});
+
+/** A snapshot's export: its filters are frozen, so none are taken from the query. */
+export const snapshotExportQuerySchema = exportQuerySchema.omit({ channel: true, user: true });
+
+export const snapshotListQuerySchema = z.object({
+  limit: boundedInt('limit', 1, 1000, 200),
+});
+
+export const snapshotBodySchema = z.strictObject(
+  {
+    label: z
+      .string({ message: 'label must be text' })
+      .trim()
+      .max(100, { message: 'label must be at most 100 characters' })
+      .nullish()
+      .transform((value) => (value ? value : null)),
+    channel: idFilter('channel', 'a channel id (api_id)'),
+    user: idFilter('user', 'an operator id (user_id)'),
+  },
+  { message: 'the body may hold only label, channel and user' },
+);
+
+const HOUR_MS = 3_600_000;
+export const HISTORY_MAX_RANGE_MS = 31 * 24 * HOUR_MS;
+
+/** An instant as ISO 8601 ("2026-11-28T14:00:00Z", with an offset) or epoch milliseconds. */
+const instant = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? null : /^\d+$/.test(value) ? Number(value) : Date.parse(value)))
+    .refine((value) => value === null || Number.isFinite(value), {
+      message: `${name} must be a time such as 2026-11-28T14:00:00Z (ISO 8601, with a zone) or epoch milliseconds`,
+    });
+
+export const historyQuerySchema = z
+  .object({
+    from: instant('from'),
+    to: instant('to'),
+    by: z
+      .enum(['total', 'operator', 'channel', ''], { message: 'by must be total, operator or channel' })
+      .optional()
+      .transform((value) => (value ? value : 'total')),
+    id: idFilter('id', 'an operator id (user_id) or channel id (api_id)'),
+  })
+  .transform((query, context) => {
+    const to = query.to ?? Date.now();
+    const from = query.from ?? to - 24 * HOUR_MS;
+    if (from >= to) {
+      context.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
+      return z.NEVER;
+    }
+    if (to - from > HISTORY_MAX_RANGE_MS) {
+      context.addIssue({ code: 'custom', path: ['from'], message: 'from and to may be at most 31 days apart' });
+      return z.NEVER;
+    }
+    return { fromMs: from, toMs: to, by: query.by as 'total' | 'operator' | 'channel', id: query.id };
+  });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
 import type { ApiErrorBody, ChatsResponse, HealthResponse, LoadResponse } from '@/lib/load/types';
+import type { HistoryResponse, SnapshotListResponse, SnapshotResponse, SnapshotSummaryBody } from '@/lib/snapshots/types';
 
 // The HTTP API's responses as zod schemas, held to the TypeScript contract in lib/load/types.ts.
 // Tests check every answer against them, so the README's API section is enforced, not described.
@@ -130,3 +131,42 @@ export const errorResponseSchema = z.strictObject({
     detail: z.string().min(1).optional(),
   }),
 }) satisfies z.ZodType<ApiErrorBody>;
+
+export const snapshotSummarySchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+  createdAt: isoUtc,
+  asOf: isoUtc,
+  label: z.string().min(1).max(100).nullable(),
+  savedBy: z.string().nullable(),
+  trigger: z.enum(['manual', 'scheduled']),
+  filters,
+  openChats: count,
+  operators: count,
+  oldestAgeSeconds: seconds.nullable(),
+  complete: z.boolean(),
+  url: z.string().regex(/^\/snapshots\/[A-Za-z0-9_-]{22}$/),
+}) satisfies z.ZodType<SnapshotSummaryBody>;
+
+export const snapshotListSchema = z.strictObject({ snapshots: z.array(snapshotSummarySchema) }) satisfies z.ZodType<SnapshotListResponse>;
+
+export const snapshotResponseSchema = z.strictObject({
+  snapshot: snapshotSummarySchema,
+  load: loadResponseSchema.extend({ stale: z.literal(false), upstreamError: z.null() }),
+}) satisfies z.ZodType<SnapshotResponse>;
+
+const nullableNumber = z.number().nonnegative().nullable();
+
+export const historyResponseSchema = z.strictObject({
+  from: isoUtc,
+  to: isoUtc,
+  by: z.enum(['total', 'operator', 'channel']),
+  stepSeconds: z.number().int().min(60),
+  series: z.array(
+    z.strictObject({
+      id: z.string(),
+      points: z.array(
+        z.strictObject({ at: isoUtc, openChats: nullableNumber, openChatsMax: nullableNumber, oldestAgeSeconds: nullableNumber, samples: count }),
+      ),
+    }),
+  ),
+}) satisfies z.ZodType<HistoryResponse>;

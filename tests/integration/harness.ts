@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseConfig, type AppConfig } from '@/lib/config';
 import { createRuntime, replaceRuntime } from '@/lib/runtime';
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '@/lib/simulator';
@@ -6,54 +9,101 @@ import { GET as getChats } from '@/app/api/chats/route';
 import { GET as getHealth } from '@/app/api/health/route';
 import { GET as getWaiting } from '@/app/api/waiting/route';
 import { GET as getVersion } from '@/app/api/version/route';
+import { GET as getExport } from '@/app/api/export/route';
+import { GET as getHistory } from '@/app/api/history/route';
+import { GET as listSnapshots, POST as saveSnapshot } from '@/app/api/snapshots/route';
+import { DELETE as deleteSnapshot, GET as getSnapshot } from '@/app/api/snapshots/[id]/route';
+import { GET as getSnapshotChats } from '@/app/api/snapshots/[id]/chats/route';
+import { GET as getSnapshotExport } from '@/app/api/snapshots/[id]/export/route';
+import type { Runtime } from '@/lib/runtime';
 
 // Integration harness: the real route handlers, the real store and client, and the simulator as a
 // real HTTP upstream on loopback. Only the HTTP front of Next is skipped (the e2e suite has it).
 
 export const TOKEN = 'it+Secret=Tok/42';
 
+export interface AppResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or null for an empty or non-JSON body. */
+  body: unknown;
+  text: string;
+  bytes: Buffer;
+}
+
 export interface App {
   sim: SimulatorHandle;
   config: AppConfig;
+  runtime: Runtime;
+  dataDir: string;
   /** Every response body this app has given, for the token check. */
   bodies: string[];
-  get(path: string): Promise<{ status: number; headers: Headers; body: unknown; text: string }>;
+  get(path: string): Promise<AppResponse>;
+  request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<AppResponse>;
   close(): Promise<void>;
 }
 
-const routes: Record<string, (request: Request) => Promise<Response>> = {
-  '/api/load': getLoad,
-  '/api/chats': getChats,
-  '/api/health': () => getHealth(),
-  '/api/waiting': getWaiting,
-  '/api/version': () => getVersion(),
-};
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+const routes: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'POST' | 'DELETE', Handler>> }> = [
+  { pattern: /^\/api\/load$/, methods: { GET: getLoad } },
+  { pattern: /^\/api\/chats$/, methods: { GET: getChats } },
+  { pattern: /^\/api\/health$/, methods: { GET: () => getHealth() } },
+  { pattern: /^\/api\/waiting$/, methods: { GET: getWaiting } },
+  { pattern: /^\/api\/version$/, methods: { GET: () => getVersion() } },
+  { pattern: /^\/api\/export$/, methods: { GET: getExport } },
+  { pattern: /^\/api\/history$/, methods: { GET: getHistory } },
+  { pattern: /^\/api\/snapshots$/, methods: { GET: listSnapshots, POST: saveSnapshot } },
+  { pattern: /^\/api\/snapshots\/(?<id>[^/]+)$/, methods: { GET: getSnapshot, DELETE: deleteSnapshot } },
+  { pattern: /^\/api\/snapshots\/(?<id>[^/]+)\/chats$/, methods: { GET: getSnapshotChats } },
+  { pattern: /^\/api\/snapshots\/(?<id>[^/]+)\/export$/, methods: { GET: getSnapshotExport } },
+];
 
 export async function startApp(
   options: { sim?: Partial<SimulatorOptions>; env?: Record<string, string>; refreshMs?: number } = {},
 ): Promise<App> {
   const sim = await startSimulator({ token: TOKEN, live: false, timezone: 'Europe/Moscow', ...options.sim });
-  const config = parseConfig({ WAMM_TOKEN: TOKEN, WAMM_API_URL: sim.url, WAMM_TIMEOUT_MS: '1000', ...options.env });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'chatload-it-'));
+  const config = parseConfig({ WAMM_TOKEN: TOKEN, WAMM_API_URL: sim.url, WAMM_TIMEOUT_MS: '1000', DATA_DIR: dataDir, ...options.env });
   // The configured minimum is 5 s; tests wait on refreshes, so they run the store faster.
   const runtime = await createRuntime({ ...config, refreshSeconds: 1 });
   const bodies: string[] = [];
   await replaceRuntime(runtime);
+  const request: App['request'] = async (method, target, body, headers = {}) => {
+    const url = new URL(target, 'http://chatload.test');
+    const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
+    const handler = route?.methods[method];
+    if (!route || !handler) throw new Error(`no route ${method} ${url.pathname}`);
+    const id = decodeURIComponent(route.pattern.exec(url.pathname)?.groups?.id ?? '');
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const response = await handler(new Request(url, init), { params: Promise.resolve({ id }) });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
+    bodies.push(text);
+    let parsed: unknown = null;
+    try {
+      parsed = text ? (JSON.parse(text) as unknown) : null;
+    } catch {
+      parsed = null;
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text, bytes };
+  };
   return {
     sim,
     config,
+    runtime,
+    dataDir,
     bodies,
-    async get(path) {
-      const url = new URL(path, 'http://chatload.test');
-      const handler = routes[url.pathname];
-      if (!handler) throw new Error(`no route ${url.pathname}`);
-      const response = await handler(new Request(url));
-      const text = await response.text();
-      bodies.push(text);
-      return { status: response.status, headers: response.headers, body: JSON.parse(text) as unknown, text };
-    },
+    get: (target) => request('GET', target),
+    request,
     async close() {
       await replaceRuntime(null);
       await sim.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,74 @@
+import { aggregate, matchesFilters, type LoadFilters } from '@/lib/load/aggregate';
+import { buildChatsResponse, buildLoadResponse, type ResponseContext } from '@/lib/load/responses';
+import type { LoadSnapshot, StoreView } from '@/lib/load/store';
+import type { SnapshotSummary } from '@/lib/storage/types';
+import type { ChatsResponse } from '@/lib/load/types';
+import type { ExportInput } from '@/lib/export/types';
+import type { ThawedSnapshot } from './model';
+import type { SnapshotResponse, SnapshotSummaryBody } from './types';
+
+// Snapshot bodies for the API, built by the same functions as the live ones.
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function snapshotSummaryBody(summary: SnapshotSummary): SnapshotSummaryBody {
+  return {
+    id: summary.id,
+    createdAt: iso(summary.createdAtMs),
+    asOf: iso(summary.asOfMs),
+    label: summary.label,
+    savedBy: summary.savedBy,
+    trigger: summary.trigger,
+    filters: { channel: summary.filterChannel, user: summary.filterUser },
+    openChats: summary.openChats,
+    operators: summary.operators,
+    oldestAgeSeconds: summary.oldestAgeSeconds,
+    complete: summary.complete,
+    url: `/snapshots/${summary.id}`,
+  };
+}
+
+function contextOf(snapshot: ThawedSnapshot, live: ResponseContext): ResponseContext {
+  return { ...live, demo: snapshot.data.demo, timezone: snapshot.data.timezone };
+}
+
+export function snapshotResponse(snapshot: ThawedSnapshot, live: ResponseContext): SnapshotResponse {
+  return {
+    snapshot: snapshotSummaryBody(snapshot.record),
+    load: buildLoadResponse(snapshot.view, snapshot.data.filters, contextOf(snapshot, live)),
+  };
+}
+
+/** The chats of a snapshot for a drill-down: within its frozen filters, narrowed by the query. */
+export function snapshotChatsResponse(snapshot: ThawedSnapshot, query: LoadFilters, live: ResponseContext): ChatsResponse {
+  const frozen = snapshot.data.filters;
+  const filters = { channel: frozen.channel ?? query.channel, user: frozen.user ?? query.user };
+  const conflicting = (frozen.channel && query.channel && query.channel !== frozen.channel) || (frozen.user && query.user && query.user !== frozen.user);
+  const body = buildChatsResponse(snapshot.view, filters, contextOf(snapshot, live));
+  return conflicting ? { ...body, filters: query, chats: [] } : body;
+}
+
+/** What an export needs, from a view (live or a snapshot's) and the filters of the export. */
+export function exportInputOf(
+  view: StoreView & { snapshot: LoadSnapshot },
+  filters: LoadFilters,
+  source: { timezone: string; label: string | null; snapshotId: string | null },
+): ExportInput {
+  const { dataset } = view.snapshot;
+  const unfiltered = filters.channel === null && filters.user === null;
+  const chats = unfiltered ? dataset.chats : dataset.chats.filter((chat) => matchesFilters(chat, filters));
+  return {
+    asOfMs: dataset.asOfMs,
+    timezone: source.timezone,
+    filters,
+    label: source.label,
+    source: source.snapshotId ? 'snapshot' : 'live',
+    snapshotId: source.snapshotId,
+    complete: view.snapshot.complete,
+    partialReason: view.snapshot.partialReason,
+    chats,
+    users: dataset.users,
+    channels: dataset.channels,
+    aggregate: unfiltered ? view.snapshot.unfiltered : aggregate(dataset, filters),
+  };
+}

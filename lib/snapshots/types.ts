@@ -1,0 +1,54 @@
+// The HTTP API's snapshot and history shapes. Types only, so the browser bundle carries none of the
+// server's code.
+
+import type { LoadResponse } from '@/lib/load/types';
+
+export interface SnapshotSummaryBody {
+  id: string;
+  /** ISO-8601 UTC: when it was saved. */
+  createdAt: string;
+  /** ISO-8601 UTC: the time of the data in it. */
+  asOf: string;
+  label: string | null;
+  savedBy: string | null;
+  trigger: 'manual' | 'scheduled';
+  filters: { channel: string | null; user: string | null };
+  openChats: number;
+  operators: number;
+  oldestAgeSeconds: number | null;
+  complete: boolean;
+  /** The page that shows it (a shareable link). */
+  url: string;
+}
+
+export interface SnapshotListResponse {
+  snapshots: SnapshotSummaryBody[];
+}
+
+export interface SnapshotResponse {
+  snapshot: SnapshotSummaryBody;
+  /** The numbers as they were, in the live endpoint's shape (`stale` false, no upstream error). */
+  load: LoadResponse;
+}
+
+export type HistoryScope = 'total' | 'operator' | 'channel';
+
+export interface HistoryPointBody {
+  /** ISO-8601 UTC start of the step. */
+  at: string;
+  /** Mean open chats over the step; null when nothing was recorded in it. */
+  openChats: number | null;
+  openChatsMax: number | null;
+  /** Longest last-message age seen in the step. */
+  oldestAgeSeconds: number | null;
+  /** Minutes recorded in the step (0 for a gap). */
+  samples: number;
+}
+
+export interface HistoryResponse {
+  from: string;
+  to: string;
+  by: HistoryScope;
+  stepSeconds: number;
+  series: Array<{ id: string; points: HistoryPointBody[] }>;
+}

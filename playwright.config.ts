@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, APP_URL, E2E_TOKEN, REFRESH_SECONDS, SERVER_LOG, SIM_PORT, SIM_URL } from './tests/e2e/support/env';
+import { APP_PORT, APP_URL, DATA_DIR, E2E_TOKEN, HISTORY_SAMPLE_SECONDS, REFRESH_SECONDS, SERVER_LOG, SIM_PORT, SIM_URL } from './tests/e2e/support/env';
 
 // e2e: the built dashboard in real Chromium, with the wamm.chat simulator as its upstream. Tests
 // drive the simulator through its control endpoints; nothing in the browser is intercepted.
@@ -60,6 +60,8 @@ export default defineConfig({
         WAMM_TIMEZONE: 'Europe/Moscow',
         REFRESH_SECONDS: String(REFRESH_SECONDS),
         WAMM_TIMEOUT_MS: '3000',
+        DATA_DIR,
+        HISTORY_SAMPLE_SECONDS: String(HISTORY_SAMPLE_SECONDS),
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -11,16 +11,19 @@ interface Props {
   operator: Pick<UserLoad, 'userId' | 'name'>;
   channelFilter: string | null;
   channels: ChannelLoad[];
-  refreshSeconds: number;
+  /** Poll interval of the live view; null for a snapshot, whose chats never change. */
+  refreshSeconds: number | null;
+  /** Where the chats come from: /api/chats, or a snapshot's /api/snapshots/{id}/chats. */
+  chatsPath?: string;
   onClose: () => void;
 }
 
 /** One operator's open chats, oldest first, in a side panel over the page. */
-export function Drilldown({ operator, channelFilter, channels, refreshSeconds, onClose }: Props) {
+export function Drilldown({ operator, channelFilter, channels, refreshSeconds, chatsPath, onClose }: Props) {
   const t = useTranslations('drilldown');
   const labels = useLabels();
   const problems = useProblemWords();
-  const query = useChatsQuery({ user: operator.userId, channel: channelFilter }, true, refreshSeconds);
+  const query = useChatsQuery({ user: operator.userId, channel: channelFilter }, true, refreshSeconds, chatsPath);
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {

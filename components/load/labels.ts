@@ -32,6 +32,8 @@ export interface Labels {
   clock(time: string | number, now?: Date): string;
   /** "14:02" or "14:02:10". */
   time(time: string | number, seconds: boolean): string;
+  /** "28 Nov 2026, 14:00": a moment named in full, for snapshots. */
+  dateTime(time: string | number): string;
 }
 
 // English dates are written the British way: day before month, 24-hour clock, as teams on wamm.chat
@@ -44,6 +46,7 @@ export function createLabels(locale: string, t: LabelWords): Labels {
   const timeWithSeconds = new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   const timeShort = new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const day = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'short' });
+  const full = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const toDate = (value: string | number) => new Date(typeof value === 'number' ? value : Date.parse(value));
 
   const labels: Labels = {
@@ -100,6 +103,7 @@ export function createLabels(locale: string, t: LabelWords): Labels {
       return `${day.format(date)} ${clock}`;
     },
     time: (time, seconds) => (seconds ? timeWithSeconds : timeShort).format(toDate(time)),
+    dateTime: (time) => full.format(toDate(time)),
   };
   return labels;
 }

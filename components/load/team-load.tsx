@@ -1,18 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useState } from 'react';
-import { ChartBarOperatorLoad } from '@/components/charts/chart-bar-operator-load';
+import { useCallback, useRef, useState } from 'react';
+import { ExportMenu } from '@/components/exports/export-menu';
 import { useLoadQuery } from '@/components/queries/use-load-query';
+import { SaveSnapshot } from '@/components/snapshots/save-snapshot';
+import { TrendsPanel } from '@/components/trends/trends-panel';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { ThemeSwitch } from '@/components/ui/theme-switch';
-import { AgePanel } from './age-panel';
-import { ChannelPanel } from './channel-panel';
 import { Drilldown } from './drilldown';
 import { FilterBar } from './filter-bar';
 import { NO_FILTERS, useUrlFilters } from './filters';
-import { HeadlineNumbers } from './headline-numbers';
-import { OperatorTable } from './operator-table';
+import { useLabels } from './labels';
+import { LoadPanels } from './load-panels';
 import { LoadSkeleton } from './skeleton';
 import { StatusBanner } from './status-banner';
 import { UpdatedAgo } from './updated-ago';
@@ -28,11 +28,18 @@ export function TeamLoad() {
   const everything = useLoadQuery(NO_FILTERS);
   const [drillUserId, setDrillUserId] = useState<string | null>(null);
   const closeDrilldown = useCallback(() => setDrillUserId(null), []);
+  const labels = useLabels();
+  const capture = useRef<HTMLDivElement>(null);
 
   const data = view.data;
   const operators = everything.data?.byUser ?? data?.byUser ?? [];
   const channels = everything.data?.byChannel ?? data?.byChannel ?? [];
   const drillOperator = drillUserId ? (operators.find((row) => row.userId === drillUserId) ?? { userId: drillUserId, name: null }) : null;
+  const scopeName = filters.user
+    ? labels.operatorName(operators.find((row) => row.userId === filters.user) ?? { userId: filters.user, name: null })
+    : filters.channel
+      ? labels.channelName(channels.find((row) => row.apiId === filters.channel), filters.channel)
+      : t('wholeTeam');
 
   return (
     <main className="page">
@@ -47,6 +54,9 @@ export function TeamLoad() {
         </div>
         <div className="header-side">
           {data ? <UpdatedAgo asOf={data.asOf} refreshSeconds={data.refreshSeconds} /> : null}
+          <a href="/snapshots" className="header-link">
+            {tNav('snapshots')}
+          </a>
           <a href="/tv/setup" className="header-link">
             {tNav('wallDisplay')}
           </a>
@@ -55,7 +65,13 @@ export function TeamLoad() {
         </div>
       </header>
 
-      <FilterBar filters={filters} operators={operators} channels={channels} onChange={setFilters} />
+      <div className="toolbar">
+        <FilterBar filters={filters} operators={operators} channels={channels} onChange={setFilters} />
+        <div className="toolbar-actions" data-no-capture>
+          <SaveSnapshot filters={filters} disabled={!data} />
+          <ExportMenu exportPath="/api/export" filters={filters} capture={capture} asOf={data?.asOf ?? null} pictureName="charts" />
+        </div>
+      </div>
       <StatusBanner data={data} error={view.error} />
 
       {!data ? (
@@ -67,19 +83,11 @@ export function TeamLoad() {
           <LoadSkeleton />
         )
       ) : (
-        <div className={view.isPlaceholderData ? 'content content-updating' : 'content'}>
-          <HeadlineNumbers totals={data.totals} />
+        <div className={view.isPlaceholderData ? 'content content-updating' : 'content'} ref={capture}>
+          <p className="print-only print-title">{t('printTitle', { time: labels.clock(data.asOf) })}</p>
+          <LoadPanels data={data} selected={drillUserId} onSelect={setDrillUserId} />
           <div className="grid">
-            <section className="panel panel-wide" aria-labelledby="operators-chart-title">
-              <h2 id="operators-chart-title">{t('operatorsChart')}</h2>
-              <ChartBarOperatorLoad rows={data.byUser.filter((row) => row.openChats > 0)} onSelect={setDrillUserId} />
-            </section>
-            <ChannelPanel rows={data.byChannel} />
-            <AgePanel buckets={data.ageBuckets} />
-            <section className="panel panel-wide" aria-labelledby="operators-table-title">
-              <h2 id="operators-table-title">{t('operatorsTable')}</h2>
-              <OperatorTable rows={data.byUser} onSelect={setDrillUserId} selected={drillUserId} />
-            </section>
+            <TrendsPanel filters={filters} scopeName={scopeName} />
           </div>
         </div>
       )}

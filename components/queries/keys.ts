@@ -6,7 +6,10 @@ export const DEFAULT_REFRESH_SECONDS = 15;
 
 export const queryKeys = {
   load: (filters: LoadFilters) => ['load', filters] as const,
-  chats: (filters: LoadFilters) => ['chats', filters] as const,
+  chats: (filters: LoadFilters, path = '/api/chats') => ['chats', path, filters] as const,
+  snapshot: (id: string) => ['snapshot', id] as const,
+  snapshots: () => ['snapshots'] as const,
+  history: (params: { by: string; id: string | null; rangeHours: number }) => ['history', params] as const,
   waiting: (filters: LoadFilters, options: WaitingOptions) => ['waiting', filters, options] as const,
   version: () => ['version'] as const,
 };

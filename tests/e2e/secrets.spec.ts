@@ -1,11 +1,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_TOKEN, SERVER_LOG } from './support/env';
+import { DATA_DIR, E2E_TOKEN, SERVER_LOG } from './support/env';
 import { sim } from './support/sim';
 
 // The API token is a path segment of every wamm.chat URL. After every other e2e test has sent its
-// traffic (faults included), it must be in no response, no log line and no built file.
+// traffic (faults included), it must be in no response, no export, no stored snapshot or history, no
+// log line and no built file.
 
 const forms = [E2E_TOKEN, encodeURIComponent(E2E_TOKEN)];
 
@@ -16,7 +17,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test('the token is in no response, no server log and no build output', async ({ page, request }) => {
+test('the token is in no response, export, stored file, server log or build output', async ({ page, request }) => {
   const bodies: string[] = [];
   page.on('response', async (response) => {
     try {
@@ -36,6 +37,21 @@ test('the token is in no response, no server log and no build output', async ({ 
   }
   await sim.clearFault();
 
+  // A snapshot saved while wamm.chat fails, then every export and page of it; the live exports too.
+  await sim.setFault({ kind: 'token_fail' });
+  const saved = (await (await request.post('/api/snapshots', { data: { label: 'secrets' } })).json()) as { id: string; url: string };
+  await sim.clearFault();
+  const exports = ['format=csv', 'format=csv&rows=operators', 'format=json', 'format=xlsx'];
+  for (const query of exports) {
+    bodies.push((await (await request.get(`/api/export?${query}`)).body()).toString('latin1'));
+    bodies.push((await (await request.get(`/api/snapshots/${saved.id}/export?${query}`)).body()).toString('latin1'));
+  }
+  for (const route of [`/api/snapshots/${saved.id}`, '/api/snapshots', '/api/history', saved.url, '/snapshots', '/api/snapshots/unknown']) {
+    bodies.push(await (await request.get(route)).text());
+  }
+  const stored = filesUnder(DATA_DIR);
+  expect(stored.some((file) => file.endsWith('.db'))).toBe(true);
+
   expect(bodies.length).toBeGreaterThan(20);
   const built = filesUnder('.next').filter((file) => !file.includes(`${path.sep}cache${path.sep}`));
   expect(built.length).toBeGreaterThan(20);
@@ -45,6 +61,6 @@ test('the token is in no response, no server log and no build output', async ({ 
   for (const form of forms) {
     for (const body of bodies) expect(body).not.toContain(form);
     expect(log).not.toContain(form);
-    for (const file of built) expect(readFileSync(file).includes(form), file).toBe(false);
+    for (const file of [...built, ...stored]) expect(readFileSync(file).includes(form), file).toBe(false);
   }
 });

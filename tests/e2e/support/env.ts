@@ -8,3 +8,7 @@ export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const SERVER_LOG = 'test-results/e2e-server.log';
 export const REFRESH_SECONDS = 5;
+/** The main e2e server's snapshots and history; emptied at the start of every run. */
+export const DATA_DIR = 'test-results/e2e-data';
+/** History is written every 5 s in the e2e run, so a trend has points within a test's time. */
+export const HISTORY_SAMPLE_SECONDS = 5;

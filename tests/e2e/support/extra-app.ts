@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // A second dashboard process with its own configuration, for states the shared one can't be put
@@ -14,10 +16,12 @@ export async function startExtraApp(port: number, env: Record<string, string>): 
   const root = path.resolve(__dirname, '../../..');
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const baseEnv = { ...process.env };
-  for (const key of ['WAMM_TOKEN', 'WAMM_API_URL', 'WAMM_TIMEZONE', 'REFRESH_SECONDS']) delete baseEnv[key];
+  for (const key of ['WAMM_TOKEN', 'WAMM_API_URL', 'WAMM_TIMEZONE', 'REFRESH_SECONDS', 'DATA_DIR']) delete baseEnv[key];
+  // Each extra server keeps its snapshots and history in a directory of its own unless told otherwise.
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'chatload-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...baseEnv, ...env },
+    env: { ...baseEnv, DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,13 +1,15 @@
 // Starts the built dashboard for the e2e run against the simulator, as a real deployment would
 // run (WAMM_TOKEN set, WAMM_API_URL pointing at it), and keeps its whole log for the leak test.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const [port, logFile] = process.argv.slice(2);
 mkdirSync(path.dirname(path.join(root, logFile)), { recursive: true });
 const log = createWriteStream(path.join(root, logFile), { flags: 'a' });
+// Every run starts with no snapshots and no history.
+if (process.env.DATA_DIR) rmSync(path.resolve(root, process.env.DATA_DIR), { recursive: true, force: true });
 const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const child = spawn(process.execPath, [next, 'start', '-p', port, '-H', '127.0.0.1'], {
   cwd: root,

@@ -8,12 +8,12 @@ describe('configuration', () => {
   });
 
   it('talks to wamm.chat when a token is set', () => {
-    const config = parseConfig({ WAMM_TOKEN: ' abc ', REFRESH_SECONDS: '30' });
+    const config = parseConfig({ WAMM_TOKEN: ' abc ', REFRESH_SECONDS: '30', MANAGER_PASSWORD: 'correct horse' });
     expect(config).toMatchObject({ demo: false, wammToken: 'abc', wammApiUrl: 'https://wamm.chat/api2', refreshSeconds: 30 });
   });
 
   it('drops a trailing slash from WAMM_API_URL and treats empty values as unset', () => {
-    expect(parseConfig({ WAMM_TOKEN: 'x', WAMM_API_URL: 'http://127.0.0.1:4010/api2/' }).wammApiUrl).toBe('http://127.0.0.1:4010/api2');
+    expect(parseConfig({ WAMM_TOKEN: 'x', WAMM_API_URL: 'http://127.0.0.1:4010/api2/', AUTH_DISABLED: '1' }).wammApiUrl).toBe('http://127.0.0.1:4010/api2');
     expect(parseConfig({ WAMM_TOKEN: '', WAMM_TIMEZONE: '' })).toMatchObject({ demo: true, wammTimezone: 'Europe/Moscow' });
   });
 
@@ -35,6 +35,18 @@ describe('configuration', () => {
     expect(() => parseConfig({ SNAPSHOT_EVERY: '5s' })).toThrow(/SNAPSHOT_EVERY: must be a duration/);
     expect(() => parseConfig({ SNAPSHOT_EVERY: 'often' })).toThrow(/SNAPSHOT_EVERY/);
     expect(() => parseConfig({ HISTORY_RETENTION_DAYS: '0' })).toThrow(/HISTORY_RETENTION_DAYS/);
+  });
+
+  it('refuses to show a real team to everyone: a token needs a password, unless sign-in is off on purpose', () => {
+    expect(() => parseConfig({ WAMM_TOKEN: 'abc' })).toThrow(/Set MANAGER_PASSWORD .* or set AUTH_DISABLED=1/s);
+    expect(parseConfig({ WAMM_TOKEN: 'abc', VIEWER_PASSWORD: 'long enough' }).auth).toMatchObject({ disabled: false, disabledWarning: false, viewerPassword: 'long enough' });
+    expect(parseConfig({ WAMM_TOKEN: 'abc', AUTH_DISABLED: '1' }).auth).toMatchObject({ disabled: true, disabledWarning: true });
+    // The demo team is open, so the first start just works; with a password it is not.
+    expect(parseConfig({}).auth).toMatchObject({ disabled: true, disabledWarning: false });
+    expect(parseConfig({ MANAGER_PASSWORD: 'demo-manager' }).auth.disabled).toBe(false);
+    expect(() => parseConfig({ WAMM_TOKEN: 'abc', MANAGER_PASSWORD: 'short' })).toThrow(/MANAGER_PASSWORD: must be at least 8 characters/);
+    expect(parseConfig({ AUTH_DISABLED: '1', SESSION_IDLE_MINUTES: '30' }).auth.sessionIdleMs).toBe(1_800_000);
+    expect(parseConfig({}).auth.frameAncestors).toBe("'none'");
   });
 
   it('never puts the token in a configuration error', () => {

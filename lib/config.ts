@@ -89,6 +89,26 @@ const envSchema = z.object({
     z.coerce.number({ message: 'must be a number of days' }).int({ message: 'must be a whole number of days' }).min(1).max(3650).default(30),
   ),
   HISTORY_SAMPLE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(3600).default(60)),
+  MANAGER_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, { message: 'must be at least 8 characters' }).optional()),
+  VIEWER_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, { message: 'must be at least 8 characters' }).optional()),
+  USERS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_DISABLED: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['0', '1'], { message: 'must be 1 (no sign-in at all) or 0' }).optional().transform((value) => value === '1'),
+  ),
+  SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
+  SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(60 * 24 * 90).default(12 * 60)),
+  FRAME_ANCESTORS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\w\s:/.*'-]+$/, { message: "must be CSP sources such as 'self' https://intranet.example.com" })
+      .default("'none'"),
+  ),
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['0', '1'], { message: 'must be 1 (behind a reverse proxy that sets X-Forwarded-For) or 0' }).optional().transform((value) => value === '1'),
+  ),
 });
 
 export interface AppConfig {
@@ -113,6 +133,22 @@ export interface AppConfig {
   historyRetentionDays: number;
   /** How often the load is written to the history: every minute unless a test says otherwise. */
   historySampleMs: number;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** No sign-in at all: demo mode without passwords, or AUTH_DISABLED=1 given on purpose. */
+  disabled: boolean;
+  /** Disabled explicitly with a real token: every page says so. */
+  disabledWarning: boolean;
+  managerPassword: string | null;
+  viewerPassword: string | null;
+  usersFile: string | null;
+  /** Signs session cookies; from SESSION_SECRET, else made once and kept in DATA_DIR. */
+  sessionSecret: string | null;
+  sessionIdleMs: number;
+  frameAncestors: string;
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +166,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
   const values = parsed.data;
   const demo = values.WAMM_TOKEN === undefined;
+  const hasAccounts = Boolean(values.MANAGER_PASSWORD || values.VIEWER_PASSWORD || values.USERS_FILE);
+  if (!demo && !hasAccounts && !values.AUTH_DISABLED) {
+    throw new ConfigError(
+      'chatload cannot start: WAMM_TOKEN is set but nobody has to sign in, so anyone who reaches this port would see ' +
+        "your customers' names and phone numbers.\n" +
+        '  Set MANAGER_PASSWORD (and VIEWER_PASSWORD for supervisors), or USERS_FILE for named accounts;\n' +
+        '  or set AUTH_DISABLED=1 if the dashboard is behind your own sign-in.',
+    );
+  }
   return {
     demo,
     wammToken: values.WAMM_TOKEN ?? DEMO_TOKEN,
@@ -145,6 +190,17 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     snapshotEveryMs: values.SNAPSHOT_EVERY ?? null,
     historyRetentionDays: values.HISTORY_RETENTION_DAYS,
     historySampleMs: values.HISTORY_SAMPLE_SECONDS * 1000,
+    auth: {
+      disabled: values.AUTH_DISABLED || !hasAccounts,
+      disabledWarning: values.AUTH_DISABLED && !demo,
+      managerPassword: values.MANAGER_PASSWORD ?? null,
+      viewerPassword: values.VIEWER_PASSWORD ?? null,
+      usersFile: values.USERS_FILE ?? null,
+      sessionSecret: values.SESSION_SECRET ?? null,
+      sessionIdleMs: values.SESSION_IDLE_MINUTES * 60_000,
+      frameAncestors: values.FRAME_ANCESTORS,
+      trustProxy: values.TRUST_PROXY,
+    },
   };
 }
 

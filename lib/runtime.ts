@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { parseConfig, type AppConfig } from '@/lib/config';
 import { ApiError } from '@/lib/api/errors';
+import { Auth } from '@/lib/auth/access';
 import { BackgroundJobs } from '@/lib/jobs/background';
 import { LoadStore, type StoreView } from '@/lib/load/store';
 import { ResponseCache, type ResponseContext } from '@/lib/load/responses';
@@ -23,6 +24,7 @@ export interface Runtime {
   storage: Storage;
   snapshots: SnapshotService;
   jobs: BackgroundJobs;
+  auth: Auth;
   /** Stops the background jobs and the store, closes the database and, in demo mode, the simulator. */
   close(): Promise<void>;
 }
@@ -75,6 +77,8 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
   const storage = openSqliteStorage(databaseFile);
   log.info(`storage: ${path.relative(process.cwd(), databaseFile) || databaseFile}`);
   const snapshots = new SnapshotService({ storage, demo: config.demo, timezone: config.wammTimezone });
+  const auth = new Auth(config.auth, Auth.secretFor(config.auth, path.dirname(databaseFile)), storage);
+  if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
   const jobs = new BackgroundJobs({
     store,
     storage,
@@ -91,6 +95,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
     storage,
     snapshots,
     jobs,
+    auth,
     responses: new ResponseCache(),
     context: {
       demo: config.demo,

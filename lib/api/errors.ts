@@ -23,6 +23,14 @@ export class ApiError extends Error {
     return new ApiError(400, 'bad_request', message);
   }
 
+  static unauthorized(message: string, code: 'unauthorized' | 'display_revoked' = 'unauthorized'): ApiError {
+    return new ApiError(401, code, message);
+  }
+
+  static forbidden(message: string, code: 'forbidden' | 'cross_origin' = 'forbidden'): ApiError {
+    return new ApiError(403, code, message);
+  }
+
   static notFound(message: string): ApiError {
     return new ApiError(404, 'not_found', message);
   }

@@ -90,8 +90,12 @@ export const snapshotBodySchema = z.strictObject(
       .transform((value) => (value ? value : null)),
     channel: idFilter('channel', 'a channel id (api_id)'),
     user: idFilter('user', 'an operator id (user_id)'),
+    showPhones: z
+      .boolean({ message: 'showPhones must be true or false' })
+      .optional()
+      .transform((value) => value === true),
   },
-  { message: 'the body may hold only label, channel and user' },
+  { message: 'the body may hold only label, channel, user and showPhones' },
 );
 
 const HOUR_MS = 3_600_000;
@@ -130,3 +134,45 @@ export const historyQuerySchema = z
     }
     return { fromMs: from, toMs: to, by: query.by as 'total' | 'operator' | 'channel', id: query.id };
   });
+
+// Access control.
+
+export const signInBodySchema = z.strictObject(
+  {
+    name: z
+      .string({ message: 'name must be text' })
+      .trim()
+      .max(60, { message: 'name must be at most 60 characters' })
+      .nullish()
+      .transform((value) => (value ? value : null)),
+    password: z.string({ message: 'password is missing' }).min(1, { message: 'password is missing' }).max(200, { message: 'password must be at most 200 characters' }),
+  },
+  { message: 'the body may hold only name and password' },
+);
+
+const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]{2,39})$/;
+
+export const displayKeyBodySchema = z.strictObject(
+  {
+    label: z.string({ message: 'label is missing' }).trim().min(1, { message: 'label is missing' }).max(60, { message: 'label must be at most 60 characters' }),
+    ipAllowlist: z
+      .array(z.string().trim().regex(IP_ADDRESS, { message: 'ipAllowlist must hold IP addresses such as 192.168.1.20' }), {
+        message: 'ipAllowlist must be a list of IP addresses',
+      })
+      .max(20, { message: 'ipAllowlist may hold at most 20 addresses' })
+      .optional()
+      .transform((value) => value ?? []),
+  },
+  { message: 'the body may hold only label and ipAllowlist' },
+);
+
+export const auditQuerySchema = z.object({ limit: boundedInt('limit', 1, 1000, 200) });
+
+export const displaySessionQuerySchema = z.object({
+  key: z.string({ message: 'key is missing' }).regex(/^[A-Za-z0-9_-]{43}$/, { message: 'key is not a display key' }),
+  // Only a path of our own: never send a display elsewhere.
+  next: z
+    .string()
+    .optional()
+    .transform((value) => (value && /^\/tv(?:\?[^#]*)?$/.test(value) ? value : '/tv')),
+});

@@ -126,7 +126,7 @@ export const healthResponseSchema = z.strictObject({
 
 export const errorResponseSchema = z.strictObject({
   error: z.strictObject({
-    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error']), upstreamCode]),
+    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts']), upstreamCode]),
     message: z.string().min(10),
     detail: z.string().min(1).optional(),
   }),

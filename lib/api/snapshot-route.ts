@@ -1,5 +1,5 @@
 import 'server-only';
-import { getRuntime, type Runtime } from '@/lib/runtime';
+import type { Runtime } from '@/lib/runtime';
 import type { ThawedSnapshot } from '@/lib/snapshots/model';
 import { ApiError } from './errors';
 
@@ -8,11 +8,12 @@ export interface SnapshotRouteContext {
   params: Promise<{ id: string }>;
 }
 
+export const SNAPSHOT_GONE = 'There is no snapshot with this id: it was deleted, or the link is incomplete.';
+
 /** The snapshot a URL names, or a 404 that says it is gone (deleted, or never existed). */
-export async function snapshotOrThrow(context: SnapshotRouteContext): Promise<{ runtime: Runtime; snapshot: ThawedSnapshot }> {
+export async function snapshotOrThrow(runtime: Runtime, context: SnapshotRouteContext): Promise<ThawedSnapshot> {
   const { id } = await context.params;
-  const runtime = await getRuntime();
   const snapshot = runtime.snapshots.get(id);
-  if (!snapshot) throw ApiError.notFound('There is no snapshot with this id: it was deleted, or the link is incomplete.');
-  return { runtime, snapshot };
+  if (!snapshot) throw ApiError.notFound(SNAPSHOT_GONE);
+  return snapshot;
 }

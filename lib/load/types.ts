@@ -170,5 +170,17 @@ export interface HealthResponse {
 }
 
 export interface ApiErrorBody {
-  error: { code: 'bad_request' | 'not_found' | 'internal_error' | UpstreamErrorCode; message: string; detail?: string };
+  error: { code: AccessErrorCode | 'bad_request' | 'not_found' | 'internal_error' | UpstreamErrorCode; message: string; detail?: string };
+}
+
+/** Refusals of the access control: no session (401), a revoked display key (401), a role without the right (403). */
+export type AccessErrorCode = 'unauthorized' | 'display_revoked' | 'forbidden' | 'cross_origin' | 'too_many_attempts';
+
+export interface SessionResponse {
+  /** null when nobody is signed in. */
+  user: { name: string; role: 'viewer' | 'manager' | 'display' } | null;
+  /** Sign-in is off (demo mode, or AUTH_DISABLED=1): everyone may do everything. */
+  authDisabled: boolean;
+  /** Off on purpose with a real token: pages show a warning. */
+  authDisabledWarning: boolean;
 }

@@ -24,12 +24,15 @@ export interface SnapshotData {
   dataset: LoadDataset;
   /** The numbers of the filtered view as they were shown. */
   aggregate: LoadAggregate;
+  /** A manager chose to show full phone numbers to whoever opens it; else the last four digits. */
+  phonesShown: boolean;
 }
 
 export interface SnapshotMeta {
   label: string | null;
   savedBy: string | null;
   trigger: 'manual' | 'scheduled';
+  phonesShown?: boolean;
 }
 
 /** A snapshot read back: its record's facts and a store view to build responses and exports from. */
@@ -74,6 +77,7 @@ const dataSchema = z.object({
     channels: z.array(z.object({ apiId: id, name: nullableText, type: nullableText, state: nullableText })),
   }),
   aggregate: z.custom<LoadAggregate>((value) => typeof value === 'object' && value !== null && 'totals' in value),
+  phonesShown: z.boolean().optional().transform((value) => value === true),
 });
 
 export class SnapshotDataError extends Error {
@@ -103,6 +107,7 @@ export function freeze(
     // Operators' e-mail addresses are not part of the load: they stay out of stored snapshots.
     dataset: { ...snapshot.dataset, users: snapshot.dataset.users.map((user) => ({ ...user, email: '' })) },
     aggregate: numbers,
+    phonesShown: meta.phonesShown === true,
   };
   return {
     id: context.id,

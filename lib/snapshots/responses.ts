@@ -4,6 +4,7 @@ import type { LoadSnapshot, StoreView } from '@/lib/load/store';
 import type { SnapshotSummary } from '@/lib/storage/types';
 import type { ChatsResponse } from '@/lib/load/types';
 import type { ExportInput } from '@/lib/export/types';
+import { maskPhone } from '@/lib/load/mask';
 import type { ThawedSnapshot } from './model';
 import type { SnapshotResponse, SnapshotSummaryBody } from './types';
 
@@ -39,13 +40,30 @@ export function snapshotResponse(snapshot: ThawedSnapshot, live: ResponseContext
   };
 }
 
+/** A snapshot's chats as whoever opens it may see them: phones cut to four digits unless shown on purpose. */
+function visibleChats(snapshot: ThawedSnapshot): ThawedSnapshot['view'] {
+  if (snapshot.data.phonesShown) return snapshot.view;
+  const dataset = snapshot.view.snapshot.dataset;
+  const chats = dataset.chats.map((chat) => ({ ...chat, phone: maskPhone(chat.phone) }));
+  return { ...snapshot.view, snapshot: { ...snapshot.view.snapshot, dataset: { ...dataset, chats } } };
+}
+
 /** The chats of a snapshot for a drill-down: within its frozen filters, narrowed by the query. */
 export function snapshotChatsResponse(snapshot: ThawedSnapshot, query: LoadFilters, live: ResponseContext): ChatsResponse {
   const frozen = snapshot.data.filters;
   const filters = { channel: frozen.channel ?? query.channel, user: frozen.user ?? query.user };
   const conflicting = (frozen.channel && query.channel && query.channel !== frozen.channel) || (frozen.user && query.user && query.user !== frozen.user);
-  const body = buildChatsResponse(snapshot.view, filters, contextOf(snapshot, live));
+  const body = buildChatsResponse(visibleChats(snapshot), filters, contextOf(snapshot, live));
   return conflicting ? { ...body, filters: query, chats: [] } : body;
+}
+
+/** A snapshot's export: its frozen filters, its label, its time zone, its phones as it shows them. */
+export function snapshotExportInput(snapshot: ThawedSnapshot): ExportInput {
+  return exportInputOf(visibleChats(snapshot), snapshot.data.filters, {
+    timezone: snapshot.data.timezone,
+    label: snapshot.record.label,
+    snapshotId: snapshot.record.id,
+  });
 }
 
 /** What an export needs, from a view (live or a snapshot's) and the filters of the export. */

@@ -46,6 +46,29 @@ export const MIGRATIONS: readonly string[] = [
      last_at  INTEGER NOT NULL,
      PRIMARY KEY (scope, scope_id)
    ) WITHOUT ROWID;`,
+
+  // 3: access control. Display keys are stored only as a SHA-256 of the key (the key itself is shown
+  // once, to the manager who made it); the audit log is append-only, newest read first.
+  `CREATE TABLE display_keys (
+     id             TEXT    NOT NULL PRIMARY KEY,
+     label          TEXT    NOT NULL,
+     key_hash       TEXT    NOT NULL UNIQUE,
+     ip_allowlist   TEXT    NOT NULL,
+     created_at_ms  INTEGER NOT NULL,
+     created_by     TEXT,
+     revoked_at_ms  INTEGER,
+     last_seen_ms   INTEGER
+   );
+   CREATE TABLE audit_log (
+     seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+     at_ms   INTEGER NOT NULL,
+     actor   TEXT,
+     role    TEXT,
+     action  TEXT    NOT NULL,
+     detail  TEXT,
+     address TEXT
+   );
+   CREATE INDEX audit_log_by_time ON audit_log (at_ms);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

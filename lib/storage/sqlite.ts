@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { AGE_BUCKET_COUNT } from '@/lib/load/ages';
 import { migrate } from './migrations';
 import type {
+  AuditEntry,
+  DisplayKeyRecord,
   HistoryPoint,
   HistoryQuery,
   HistorySample,
@@ -33,6 +35,45 @@ interface SnapshotRow {
   oldest_age_seconds: number | null;
   complete: number;
   data?: string;
+}
+
+interface DisplayKeyRow {
+  id: string;
+  label: string;
+  key_hash: string;
+  ip_allowlist: string;
+  created_at_ms: number;
+  created_by: string | null;
+  revoked_at_ms: number | null;
+  last_seen_ms: number | null;
+}
+
+interface AuditRow {
+  at_ms: number;
+  actor: string | null;
+  role: string | null;
+  action: string;
+  detail: string | null;
+  address: string | null;
+}
+
+function toDisplayKey(row: DisplayKeyRow): DisplayKeyRecord {
+  let allowlist: unknown = [];
+  try {
+    allowlist = JSON.parse(row.ip_allowlist);
+  } catch {
+    allowlist = [];
+  }
+  return {
+    id: row.id,
+    label: row.label,
+    keyHash: row.key_hash,
+    ipAllowlist: Array.isArray(allowlist) ? allowlist.filter((item): item is string => typeof item === 'string') : [],
+    createdAtMs: row.created_at_ms,
+    createdBy: row.created_by,
+    revokedAtMs: row.revoked_at_ms,
+    lastSeenMs: row.last_seen_ms,
+  };
 }
 
 const SUMMARY_COLUMNS = `id, created_at_ms, as_of_ms, label, saved_by, trigger_kind, filter_channel, filter_user,
@@ -151,6 +192,20 @@ function sqliteStorage(db: Database.Database): Storage {
     return deleted;
   });
 
+  const insertDisplayKey = db.prepare(
+    `INSERT INTO display_keys (id, label, key_hash, ip_allowlist, created_at_ms, created_by, revoked_at_ms, last_seen_ms)
+     VALUES (@id, @label, @key_hash, @ip_allowlist, @created_at_ms, @created_by, @revoked_at_ms, @last_seen_ms)`,
+  );
+  const listDisplayKeyRows = db.prepare<[], DisplayKeyRow>('SELECT * FROM display_keys ORDER BY created_at_ms DESC, id');
+  const getDisplayKeyRow = db.prepare<[string], DisplayKeyRow>('SELECT * FROM display_keys WHERE id = ?');
+  const findDisplayKeyRow = db.prepare<[string], DisplayKeyRow>('SELECT * FROM display_keys WHERE key_hash = ?');
+  const revokeDisplayKeyRow = db.prepare<[number, string]>('UPDATE display_keys SET revoked_at_ms = ? WHERE id = ? AND revoked_at_ms IS NULL');
+  const touchDisplayKeyRow = db.prepare<[number, string]>('UPDATE display_keys SET last_seen_ms = ? WHERE id = ?');
+  const insertAudit = db.prepare(
+    'INSERT INTO audit_log (at_ms, actor, role, action, detail, address) VALUES (@at_ms, @actor, @role, @action, @detail, @address)',
+  );
+  const listAuditRows = db.prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?');
+
   return {
     saveSnapshot(record) {
       insertSnapshot.run({
@@ -225,6 +280,64 @@ function sqliteStorage(db: Database.Database): Storage {
 
     pruneHistory(beforeMs) {
       return prune(Math.ceil(beforeMs / MINUTE_MS));
+    },
+
+    saveDisplayKey(record) {
+      insertDisplayKey.run({
+        id: record.id,
+        label: record.label,
+        key_hash: record.keyHash,
+        ip_allowlist: JSON.stringify(record.ipAllowlist),
+        created_at_ms: record.createdAtMs,
+        created_by: record.createdBy,
+        revoked_at_ms: record.revokedAtMs,
+        last_seen_ms: record.lastSeenMs,
+      });
+    },
+
+    listDisplayKeys() {
+      return listDisplayKeyRows.all().map(toDisplayKey);
+    },
+
+    getDisplayKey(id) {
+      const row = getDisplayKeyRow.get(id);
+      return row === undefined ? null : toDisplayKey(row);
+    },
+
+    findDisplayKeyByHash(keyHash) {
+      const row = findDisplayKeyRow.get(keyHash);
+      return row === undefined ? null : toDisplayKey(row);
+    },
+
+    revokeDisplayKey(id, atMs) {
+      return revokeDisplayKeyRow.run(atMs, id).changes > 0;
+    },
+
+    touchDisplayKey(id, atMs) {
+      touchDisplayKeyRow.run(atMs, id);
+    },
+
+    appendAudit(entry) {
+      insertAudit.run({
+        at_ms: entry.atMs,
+        actor: entry.actor,
+        role: entry.role,
+        action: entry.action,
+        detail: entry.detail,
+        address: entry.address,
+      });
+    },
+
+    listAudit(options) {
+      const limit = options?.limit;
+      return listAuditRows.all(limit === undefined ? -1 : Math.max(0, Math.floor(limit))).map((row) => ({
+        atMs: row.at_ms,
+        actor: row.actor,
+        role: row.role,
+        action: row.action as AuditEntry['action'],
+        detail: row.detail,
+        address: row.address,
+      }));
     },
 
     close() {

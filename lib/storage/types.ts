@@ -69,6 +69,41 @@ export interface HistorySeries {
   points: HistoryPoint[];
 }
 
+export interface DisplayKeyRecord {
+  id: string;
+  label: string;
+  /** SHA-256 of the key, hex; the key itself is never stored. */
+  keyHash: string;
+  /** Client addresses allowed to use the key; empty = any. */
+  ipAllowlist: string[];
+  createdAtMs: number;
+  createdBy: string | null;
+  revokedAtMs: number | null;
+  lastSeenMs: number | null;
+}
+
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'snapshot_saved'
+  | 'snapshot_deleted'
+  | 'display_key_created'
+  | 'display_key_revoked'
+  | 'display_paired'
+  | 'display_refused';
+
+export interface AuditEntry {
+  atMs: number;
+  /** Who: an account name, a display key's label, or null when unknown (a failed sign-in). */
+  actor: string | null;
+  role: string | null;
+  action: AuditAction;
+  /** What, in a few words: a snapshot id, a key's label; never a password, a phone or a customer. */
+  detail: string | null;
+  address: string | null;
+}
+
 export interface Storage {
   saveSnapshot(record: SnapshotRecord): void;
   /** Newest first (by createdAtMs). */
@@ -83,5 +118,16 @@ export interface Storage {
   queryHistory(query: HistoryQuery): HistorySeries[];
   /** Deletes samples older than beforeMs; returns the rows deleted. */
   pruneHistory(beforeMs: number): number;
+  saveDisplayKey(record: DisplayKeyRecord): void;
+  /** Newest first, revoked ones included. */
+  listDisplayKeys(): DisplayKeyRecord[];
+  getDisplayKey(id: string): DisplayKeyRecord | null;
+  findDisplayKeyByHash(keyHash: string): DisplayKeyRecord | null;
+  /** False when there is no such key or it was already revoked. */
+  revokeDisplayKey(id: string, atMs: number): boolean;
+  touchDisplayKey(id: string, atMs: number): void;
+  appendAudit(entry: AuditEntry): void;
+  /** Newest first. */
+  listAudit(options?: { limit?: number }): AuditEntry[];
   close(): void;
 }

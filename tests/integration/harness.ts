@@ -15,6 +15,11 @@ import { GET as listSnapshots, POST as saveSnapshot } from '@/app/api/snapshots/
 import { DELETE as deleteSnapshot, GET as getSnapshot } from '@/app/api/snapshots/[id]/route';
 import { GET as getSnapshotChats } from '@/app/api/snapshots/[id]/chats/route';
 import { GET as getSnapshotExport } from '@/app/api/snapshots/[id]/export/route';
+import { DELETE as signOut, GET as getSession, POST as signIn } from '@/app/api/session/route';
+import { GET as pairDisplay } from '@/app/api/display-session/route';
+import { GET as listKeys, POST as createKey } from '@/app/api/display-keys/route';
+import { DELETE as revokeKey } from '@/app/api/display-keys/[id]/route';
+import { GET as getAudit } from '@/app/api/audit/route';
 import type { Runtime } from '@/lib/runtime';
 
 // Integration harness: the real route handlers, the real store and client, and the simulator as a
@@ -46,25 +51,34 @@ export interface App {
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
 const routes: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'POST' | 'DELETE', Handler>> }> = [
-  { pattern: /^\/api\/load$/, methods: { GET: getLoad } },
-  { pattern: /^\/api\/chats$/, methods: { GET: getChats } },
-  { pattern: /^\/api\/health$/, methods: { GET: () => getHealth() } },
-  { pattern: /^\/api\/waiting$/, methods: { GET: getWaiting } },
-  { pattern: /^\/api\/version$/, methods: { GET: () => getVersion() } },
-  { pattern: /^\/api\/export$/, methods: { GET: getExport } },
-  { pattern: /^\/api\/history$/, methods: { GET: getHistory } },
-  { pattern: /^\/api\/snapshots$/, methods: { GET: listSnapshots, POST: saveSnapshot } },
+  { pattern: /^\/api\/load$/, methods: { GET: (request) => getLoad(request) } },
+  { pattern: /^\/api\/chats$/, methods: { GET: (request) => getChats(request) } },
+  { pattern: /^\/api\/health$/, methods: { GET: (request) => getHealth(request) } },
+  { pattern: /^\/api\/waiting$/, methods: { GET: (request) => getWaiting(request) } },
+  { pattern: /^\/api\/version$/, methods: { GET: (request) => getVersion(request) } },
+  { pattern: /^\/api\/export$/, methods: { GET: (request) => getExport(request) } },
+  { pattern: /^\/api\/history$/, methods: { GET: (request) => getHistory(request) } },
+  { pattern: /^\/api\/snapshots$/, methods: { GET: (request) => listSnapshots(request), POST: (request) => saveSnapshot(request) } },
   { pattern: /^\/api\/snapshots\/(?<id>[^/]+)$/, methods: { GET: getSnapshot, DELETE: deleteSnapshot } },
   { pattern: /^\/api\/snapshots\/(?<id>[^/]+)\/chats$/, methods: { GET: getSnapshotChats } },
   { pattern: /^\/api\/snapshots\/(?<id>[^/]+)\/export$/, methods: { GET: getSnapshotExport } },
+  { pattern: /^\/api\/session$/, methods: { GET: (request) => getSession(request), POST: (request) => signIn(request), DELETE: (request) => signOut(request) } },
+  { pattern: /^\/api\/display-session$/, methods: { GET: (request) => pairDisplay(request) } },
+  { pattern: /^\/api\/display-keys$/, methods: { GET: (request) => listKeys(request), POST: (request) => createKey(request) } },
+  { pattern: /^\/api\/display-keys\/(?<id>[^/]+)$/, methods: { DELETE: revokeKey } },
+  { pattern: /^\/api\/audit$/, methods: { GET: (request) => getAudit(request) } },
 ];
+
+/** Every API route and method, for the access table and the property tests. */
+export const API_ROUTES = routes;
 
 export async function startApp(
   options: { sim?: Partial<SimulatorOptions>; env?: Record<string, string>; refreshMs?: number } = {},
 ): Promise<App> {
   const sim = await startSimulator({ token: TOKEN, live: false, timezone: 'Europe/Moscow', ...options.sim });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chatload-it-'));
-  const config = parseConfig({ WAMM_TOKEN: TOKEN, WAMM_API_URL: sim.url, WAMM_TIMEOUT_MS: '1000', DATA_DIR: dataDir, ...options.env });
+  // Sign-in is off unless a test configures accounts (tests/integration/access.test.ts does).
+  const config = parseConfig({ WAMM_TOKEN: TOKEN, WAMM_API_URL: sim.url, WAMM_TIMEOUT_MS: '1000', DATA_DIR: dataDir, AUTH_DISABLED: '1', ...options.env });
   // The configured minimum is 5 s; tests wait on refreshes, so they run the store faster.
   const runtime = await createRuntime({ ...config, refreshSeconds: 1 });
   const bodies: string[] = [];

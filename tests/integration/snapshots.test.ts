@@ -96,7 +96,7 @@ describe('snapshots', () => {
       [{ label: 42 }, /^label/],
       [{ channel: 'abc' }, /^channel/],
       [{ user: '12; drop' }, /^user/],
-      [{ color: 'red' }, /label, channel and user/],
+      [{ color: 'red' }, /label, channel, user and showPhones/],
       ['not json', /not valid JSON/],
       [[1, 2], /JSON object/],
       ['{"label":"x"}', /Content-Type: application\/json/, { 'content-type': 'text/plain' }],

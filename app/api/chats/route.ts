@@ -5,6 +5,6 @@ import { buildChatsResponse } from '@/lib/load/responses';
 export const dynamic = 'force-dynamic';
 
 // GET /api/chats – the open chats behind the numbers, oldest first; ?channel= ?user= filter
-export const GET = dataRoute(loadQuerySchema, ({ runtime, view, query }) =>
+export const GET = dataRoute('view', loadQuerySchema, ({ runtime, view, query }) =>
   runtime.responses.get(view, 'chats', query, () => buildChatsResponse(view, query, runtime.context)),
 );

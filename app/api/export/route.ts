@@ -1,18 +1,15 @@
 import { exportResponse } from '@/lib/api/export-response';
+import { guarded } from '@/lib/api/guard';
 import { exportQuerySchema, parseQuery } from '@/lib/api/query';
-import { handle } from '@/lib/api/respond';
-import { getRuntime, readDataOrThrow } from '@/lib/runtime';
+import { readDataOrThrow } from '@/lib/runtime';
 import { exportInputOf } from '@/lib/snapshots/responses';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/export?format=csv|xlsx|json&rows=chats|operators&sep=,|;&channel=&user= – the live data as a file
-export async function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const query = parseQuery(exportQuerySchema, request.url);
-    const runtime = await getRuntime();
-    const view = await readDataOrThrow(runtime);
-    const input = exportInputOf(view, { channel: query.channel, user: query.user }, { timezone: runtime.config.wammTimezone, label: null, snapshotId: null });
-    return exportResponse(input, query);
-  });
-}
+export const GET = guarded('view', async ({ request, runtime }) => {
+  const query = parseQuery(exportQuerySchema, request.url);
+  const view = await readDataOrThrow(runtime);
+  const input = exportInputOf(view, { channel: query.channel, user: query.user }, { timezone: runtime.config.wammTimezone, label: null, snapshotId: null });
+  return exportResponse(input, query);
+});

@@ -1,14 +1,12 @@
-import { handle, json } from '@/lib/api/respond';
+import { publicRoute } from '@/lib/api/guard';
+import { json } from '@/lib/api/respond';
 import { buildHealthResponse } from '@/lib/load/responses';
-import { getRuntime } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/health – ok | degraded | down (503), with the upstream's last success and error
-export async function GET(): Promise<Response> {
-  return handle(async () => {
-    const runtime = await getRuntime();
-    const body = buildHealthResponse(await runtime.store.read(), runtime.context);
-    return json(body, body.status === 'down' ? 503 : 200);
-  });
-}
+// GET /api/health – ok | degraded | down (503), with the upstream's last success and error; public,
+// for monitoring: it holds no customer or operator data
+export const GET = publicRoute(async ({ runtime }) => {
+  const body = buildHealthResponse(await runtime.store.read(), runtime.context);
+  return json(body, body.status === 'down' ? 503 : 200);
+});

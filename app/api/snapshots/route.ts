@@ -1,30 +1,30 @@
 import { parseJsonBody } from '@/lib/api/body';
+import { guarded } from '@/lib/api/guard';
 import { parseQuery, snapshotBodySchema, snapshotListQuerySchema } from '@/lib/api/query';
-import { handle, json } from '@/lib/api/respond';
-import { getRuntime, readDataOrThrow } from '@/lib/runtime';
+import { json } from '@/lib/api/respond';
+import { readDataOrThrow } from '@/lib/runtime';
 import { snapshotSummaryBody } from '@/lib/snapshots/responses';
 import type { SnapshotListResponse } from '@/lib/snapshots/types';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/snapshots – saved snapshots, newest first (?limit=, default 200)
-export async function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const query = parseQuery(snapshotListQuerySchema, request.url);
-    const runtime = await getRuntime();
-    const body: SnapshotListResponse = { snapshots: runtime.snapshots.list(query.limit).map(snapshotSummaryBody) };
-    return json(body);
-  });
-}
+export const GET = guarded('view', async ({ request, runtime }) => {
+  const query = parseQuery(snapshotListQuerySchema, request.url);
+  const body: SnapshotListResponse = { snapshots: runtime.snapshots.list(query.limit).map(snapshotSummaryBody) };
+  return json(body);
+});
 
-// POST /api/snapshots – freezes the current data under the given filters; body {label?, channel?, user?}
-export async function POST(request: Request): Promise<Response> {
-  return handle(async () => {
-    const body = await parseJsonBody(snapshotBodySchema, request);
-    const runtime = await getRuntime();
-    const view = await readDataOrThrow(runtime);
-    const saved = runtime.snapshots.save(view, { channel: body.channel, user: body.user }, { label: body.label, savedBy: null, trigger: 'manual' });
-    const summary = snapshotSummaryBody(saved);
-    return json(summary, 201, { location: `/api/snapshots/${summary.id}` });
-  });
-}
+// POST /api/snapshots – freezes the current data under the given filters; body {label?, channel?, user?, showPhones?}
+export const POST = guarded('manage', async ({ request, runtime, actor }) => {
+  const body = await parseJsonBody(snapshotBodySchema, request);
+  const view = await readDataOrThrow(runtime);
+  const saved = runtime.snapshots.save(
+    view,
+    { channel: body.channel, user: body.user },
+    { label: body.label, savedBy: runtime.config.auth.disabled ? null : actor.name, trigger: 'manual', phonesShown: body.showPhones },
+  );
+  runtime.auth.audit('snapshot_saved', actor, saved.id, request.headers);
+  const summary = snapshotSummaryBody(saved);
+  return json(summary, 201, { location: `/api/snapshots/${summary.id}` });
+});

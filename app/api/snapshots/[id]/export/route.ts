@@ -1,21 +1,14 @@
 import { exportResponse } from '@/lib/api/export-response';
+import { guarded } from '@/lib/api/guard';
 import { parseQuery, snapshotExportQuerySchema } from '@/lib/api/query';
-import { handle } from '@/lib/api/respond';
 import { snapshotOrThrow, type SnapshotRouteContext } from '@/lib/api/snapshot-route';
-import { exportInputOf } from '@/lib/snapshots/responses';
+import { snapshotExportInput } from '@/lib/snapshots/responses';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/snapshots/{id}/export?format=csv|xlsx|json&rows=chats|operators&sep=,|; – a snapshot as a file
-export async function GET(request: Request, context: SnapshotRouteContext): Promise<Response> {
-  return handle(async () => {
-    const query = parseQuery(snapshotExportQuerySchema, request.url);
-    const { snapshot } = await snapshotOrThrow(context);
-    const input = exportInputOf(snapshot.view, snapshot.data.filters, {
-      timezone: snapshot.data.timezone,
-      label: snapshot.record.label,
-      snapshotId: snapshot.record.id,
-    });
-    return exportResponse(input, query);
-  });
-}
+export const GET = guarded<SnapshotRouteContext>('view', async ({ request, runtime, context }) => {
+  const query = parseQuery(snapshotExportQuerySchema, request.url);
+  const snapshot = await snapshotOrThrow(runtime, context);
+  return exportResponse(snapshotExportInput(snapshot), query);
+});

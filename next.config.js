@@ -35,6 +35,19 @@ const nextConfig = {
   generateBuildId: async () => buildId,
   env: { NEXT_PUBLIC_CHATLOAD_BUILD_ID: buildId },
   serverExternalPackages: ['better-sqlite3', 'exceljs'],
+  // On every response; pages also get a Content-Security-Policy with a nonce from proxy.ts.
+  async headers() {
+    const everywhere = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'no-referrer' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+    ];
+    return [
+      { source: '/:path*', headers: everywhere },
+      // JSON and files are never pages: nothing in them may run, and no site may frame them.
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 // next-intl finds each request's language and catalogue in lib/i18n/request.ts.

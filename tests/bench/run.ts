@@ -30,7 +30,7 @@ async function main() {
   }
 
   const sim = await startSimulator({ token: TOKEN, live: true, tickMs: 5000 });
-  const server = spawn(process.execPath, [next, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
     cwd: root,
     env: {
       ...process.env,
@@ -38,6 +38,9 @@ async function main() {
       WAMM_API_URL: sim.url,
       REFRESH_SECONDS: String(REFRESH_SECONDS),
       CHATLOAD_BENCH: '1',
+      AUTH_DISABLED: '1',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
       NODE_ENV: 'production',
     },
     stdio: 'ignore',

@@ -9,7 +9,6 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { startSimulator } from '@/lib/simulator';
 
 const root = path.resolve(__dirname, '../..');
-const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const PORT = 3420;
 const CYCLES = Number(process.env.SOAK_CYCLES ?? 5000);
 const POLL_MS = Number(process.env.SOAK_POLL_MS ?? 50);
@@ -36,9 +35,9 @@ async function sample(page: Page, cdp: CDPSession, cycle: number): Promise<Sampl
 async function main() {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no build: run npm run build first');
   const sim = await startSimulator({ token: 'soak-token', live: true, tickMs: 1000 });
-  const server = spawn(process.execPath, [next, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
     cwd: root,
-    env: { ...process.env, WAMM_TOKEN: 'soak-token', WAMM_API_URL: sim.url, REFRESH_SECONDS: '5' },
+    env: { ...process.env, WAMM_TOKEN: 'soak-token', WAMM_API_URL: sim.url, REFRESH_SECONDS: '5', AUTH_DISABLED: '1', PORT: String(PORT), HOST: '127.0.0.1' },
     stdio: 'ignore',
   });
   const browser = await chromium.launch({

@@ -14,14 +14,14 @@ export interface ExtraApp {
 
 export async function startExtraApp(port: number, env: Record<string, string>): Promise<ExtraApp> {
   const root = path.resolve(__dirname, '../../..');
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const serve = path.join(root, 'scripts', 'serve.mjs');
   const baseEnv = { ...process.env };
   for (const key of ['WAMM_TOKEN', 'WAMM_API_URL', 'WAMM_TIMEZONE', 'REFRESH_SECONDS', 'DATA_DIR']) delete baseEnv[key];
   // Each extra server keeps its snapshots and history in a directory of its own unless told otherwise.
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'chatload-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [serve], {
     cwd: root,
-    env: { ...baseEnv, DATA_DIR: dataDir, ...env },
+    env: { ...baseEnv, DATA_DIR: dataDir, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

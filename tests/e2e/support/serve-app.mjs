@@ -10,10 +10,9 @@ mkdirSync(path.dirname(path.join(root, logFile)), { recursive: true });
 const log = createWriteStream(path.join(root, logFile), { flags: 'a' });
 // Every run starts with no snapshots and no history.
 if (process.env.DATA_DIR) rmSync(path.resolve(root, process.env.DATA_DIR), { recursive: true, force: true });
-const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const child = spawn(process.execPath, [next, 'start', '-p', port, '-H', '127.0.0.1'], {
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
   cwd: root,
-  env: process.env,
+  env: { ...process.env, PORT: port, HOST: '127.0.0.1' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 for (const stream of [child.stdout, child.stderr]) {

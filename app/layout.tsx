@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { SessionProvider } from '@/components/auth/session-context';
+import { currentUser } from '@/lib/auth/page-access';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
 import './globals.css';
@@ -21,11 +23,20 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const session = await currentUser();
+  const t = await getTranslations('auth');
   return (
     <html lang={locale}>
       <body>
+        {session.warning ? (
+          <p className="open-warning" role="alert" data-testid="auth-disabled-warning">
+            {t('openWarning')}
+          </p>
+        ) : null}
         <NextIntlClientProvider>
-          <Providers>{children}</Providers>
+          <SessionProvider value={{ user: session.user, authDisabled: session.authDisabled }}>
+            <Providers>{children}</Providers>
+          </SessionProvider>
         </NextIntlClientProvider>
       </body>
     </html>

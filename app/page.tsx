@@ -1,12 +1,16 @@
-import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
+import { NoAccess } from '@/components/auth/no-access';
+import { pageAccess } from '@/lib/auth/page-access';
 import { TeamLoad } from '@/components/load/team-load';
 import { LoadSkeleton } from '@/components/load/skeleton';
 
 // The team load page: everything happens in the client component, which polls /api/load. The
 // fallback is what the server sends: the page's heading and grey panels, in the page's own layout.
-export default function TeamLoadPage() {
-  const t = useTranslations('teamLoad');
+export default async function TeamLoadPage() {
+  const { allowed } = await pageAccess('view', '/');
+  if (!allowed) return <NoAccess />;
+  const t = await getTranslations('teamLoad');
   return (
     <Suspense
       fallback={

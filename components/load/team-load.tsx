@@ -2,6 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
+import { useCanManage } from '@/components/auth/session-context';
+import { UserMenu } from '@/components/auth/user-menu';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { SaveSnapshot } from '@/components/snapshots/save-snapshot';
@@ -29,6 +31,7 @@ export function TeamLoad() {
   const [drillUserId, setDrillUserId] = useState<string | null>(null);
   const closeDrilldown = useCallback(() => setDrillUserId(null), []);
   const labels = useLabels();
+  const canManage = useCanManage();
   const capture = useRef<HTMLDivElement>(null);
 
   const data = view.data;
@@ -60,6 +63,7 @@ export function TeamLoad() {
           <a href="/tv/setup" className="header-link">
             {tNav('wallDisplay')}
           </a>
+          <UserMenu />
           <LanguageSwitch />
           <ThemeSwitch />
         </div>
@@ -68,7 +72,7 @@ export function TeamLoad() {
       <div className="toolbar">
         <FilterBar filters={filters} operators={operators} channels={channels} onChange={setFilters} />
         <div className="toolbar-actions" data-no-capture>
-          <SaveSnapshot filters={filters} disabled={!data} />
+          {canManage ? <SaveSnapshot filters={filters} disabled={!data} /> : null}
           <ExportMenu exportPath="/api/export" filters={filters} capture={capture} asOf={data?.asOf ?? null} pictureName="charts" />
         </div>
       </div>

@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoadFilters } from '@/lib/load/aggregate';
 import type { SnapshotListResponse, SnapshotResponse, SnapshotSummaryBody } from '@/lib/snapshots/types';
-import { ApiRequestError, fetchJson, OfflineError } from './fetch-json';
+import { ApiRequestError, fetchJson } from './fetch-json';
+import { send } from './send';
 import { queryKeys } from './keys';
 
 /** One snapshot: fetched once, since it never changes. */
@@ -26,30 +27,16 @@ export function useSnapshotsQuery() {
   });
 }
 
-async function send<T>(method: 'POST' | 'DELETE', url: string, body?: unknown): Promise<T | null> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new OfflineError();
-  }
-  if (response.status === 204) return null;
-  const parsed = (await response.json().catch(() => null)) as { error?: { code: string; message: string; detail?: string } } | null;
-  if (!response.ok) {
-    throw new ApiRequestError(response.status, parsed?.error?.code ?? 'unknown', parsed?.error?.message ?? `HTTP ${response.status}`, parsed?.error?.detail);
-  }
-  return parsed as T;
-}
-
 export function useSaveSnapshot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { label: string | null; filters: LoadFilters }) =>
-      send<SnapshotSummaryBody>('POST', '/api/snapshots', { label: input.label, channel: input.filters.channel ?? '', user: input.filters.user ?? '' }),
+    mutationFn: (input: { label: string | null; filters: LoadFilters; showPhones: boolean }) =>
+      send<SnapshotSummaryBody>('POST', '/api/snapshots', {
+        label: input.label,
+        channel: input.filters.channel ?? '',
+        user: input.filters.user ?? '',
+        showPhones: input.showPhones,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.snapshots() }),
   });
 }

@@ -13,6 +13,7 @@ export function SaveSnapshot({ filters, disabled }: { filters: LoadFilters; disa
   const save = useSaveSnapshot();
   const [open, setOpen] = useState(false);
   const [label, setLabel] = useState('');
+  const [showPhones, setShowPhones] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const formId = useId();
 
@@ -45,7 +46,7 @@ export function SaveSnapshot({ filters, disabled }: { filters: LoadFilters; disa
           onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
           onSubmit={(event) => {
             event.preventDefault();
-            save.mutate({ label: label.trim() || null, filters });
+            save.mutate({ label: label.trim() || null, filters, showPhones });
           }}
         >
           {saved ? (
@@ -60,6 +61,10 @@ export function SaveSnapshot({ filters, disabled }: { filters: LoadFilters; disa
               <label>
                 <span>{t('labelField')}</span>
                 <input ref={input} type="text" maxLength={100} value={label} placeholder={t('labelPlaceholder')} onChange={(event) => setLabel(event.target.value)} />
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={showPhones} onChange={(event) => setShowPhones(event.target.checked)} />
+                {t('showPhones')}
               </label>
               {filters.channel || filters.user ? <p className="muted small">{t('withFilters')}</p> : null}
               {save.isError ? (

@@ -1,6 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useCanManage } from '@/components/auth/session-context';
+import { UserMenu } from '@/components/auth/user-menu';
 import { useLabels } from '@/components/load/labels';
 import { useProblemWords } from '@/components/load/problem-words';
 import { useDeleteSnapshot, useSnapshotsQuery } from '@/components/queries/use-snapshot-queries';
@@ -17,6 +19,7 @@ export function SnapshotList() {
   const list = useSnapshotsQuery();
   const remove = useDeleteSnapshot();
   const snapshots = list.data?.snapshots;
+  const canManage = useCanManage();
 
   return (
     <main className="page">
@@ -28,6 +31,7 @@ export function SnapshotList() {
           <a href="/" className="header-link">
             {tNav('live')}
           </a>
+          <UserMenu />
           <LanguageSwitch />
           <ThemeSwitch />
         </div>
@@ -92,12 +96,14 @@ export function SnapshotList() {
                     <td className="numeric">{labels.count(snapshot.operators)}</td>
                     <td className="numeric">{labels.age(snapshot.oldestAgeSeconds)}</td>
                     <td>
-                      <DeleteSnapshot
-                        compact
-                        pending={remove.isPending && remove.variables === snapshot.id}
-                        error={remove.isError && remove.variables === snapshot.id ? problems.request(remove.error) : null}
-                        onDelete={() => remove.mutate(snapshot.id)}
-                      />
+                      {canManage ? (
+                        <DeleteSnapshot
+                          compact
+                          pending={remove.isPending && remove.variables === snapshot.id}
+                          error={remove.isError && remove.variables === snapshot.id ? problems.request(remove.error) : null}
+                          onDelete={() => remove.mutate(snapshot.id)}
+                        />
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState } from 'react';
+import { useCanManage } from '@/components/auth/session-context';
+import { UserMenu } from '@/components/auth/user-menu';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { Drilldown } from '@/components/load/drilldown';
 import { useLabels } from '@/components/load/labels';
@@ -27,6 +29,7 @@ export function SnapshotView({ id }: { id: string }) {
   const query = useSnapshotQuery(id);
   const remove = useDeleteSnapshot();
   const capture = useRef<HTMLDivElement>(null);
+  const canManage = useCanManage();
   const [drillUserId, setDrillUserId] = useState<string | null>(null);
   const closeDrilldown = useCallback(() => setDrillUserId(null), []);
 
@@ -52,6 +55,7 @@ export function SnapshotView({ id }: { id: string }) {
           <a href="/" className="header-link">
             {tNav('live')}
           </a>
+          <UserMenu />
           <LanguageSwitch />
           <ThemeSwitch />
         </div>
@@ -104,11 +108,13 @@ export function SnapshotView({ id }: { id: string }) {
             <div className="toolbar-actions" data-no-capture>
               <CopyLink path={snapshot.url} />
               <ExportMenu exportPath={`/api/snapshots/${snapshot.id}/export`} filters={null} capture={capture} asOf={data.asOf} pictureName="snapshot" />
-              <DeleteSnapshot
-                pending={remove.isPending}
-                error={remove.isError ? problems.request(remove.error) : null}
-                onDelete={() => remove.mutate(snapshot.id, { onSuccess: () => router.push('/snapshots') })}
-              />
+              {canManage ? (
+                <DeleteSnapshot
+                  pending={remove.isPending}
+                  error={remove.isError ? problems.request(remove.error) : null}
+                  onDelete={() => remove.mutate(snapshot.id, { onSuccess: () => router.push('/snapshots') })}
+                />
+              ) : null}
             </div>
           </div>
           <StatusBanner data={data} error={null} />

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLabels, type Labels } from '@/components/load/labels';
 import { useProblemWords } from '@/components/load/problem-words';
 import { useNow } from '@/components/load/use-now';
+import { ApiRequestError } from '@/components/queries/fetch-json';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { useWaitingQuery } from '@/components/queries/use-waiting-query';
 import { TvClock } from './tv-clock';
@@ -50,6 +51,18 @@ export function TvDisplay({ config }: { config: TvConfig }) {
   const dimmed = isDimmed(config.dim, localMinute);
 
   const data = load.data;
+  // A revoked key or an ended session: nothing more will come, so say what to do, across the room.
+  const refused = load.error instanceof ApiRequestError && load.error.status === 401 ? load.error.code : null;
+  if (refused) {
+    return (
+      <div className="tv" data-theme={config.theme} data-testid="tv" data-state="refused">
+        <div className="tv-refused" role="alert" data-testid="tv-refused">
+          <strong>{refused === 'display_revoked' ? t('revoked') : t('signedOut')}</strong>
+          <span>{refused === 'display_revoked' ? t('revokedHint') : t('signedOutHint')}</span>
+        </div>
+      </div>
+    );
+  }
   const lostConnection = load.isError && data !== undefined;
   const old = lostConnection || data?.stale === true;
   const title = viewTitle(t('title'), config, data, labels);

@@ -6,6 +6,7 @@ import { LOCALES, LOCALE_NAMES, isLocale } from '@/lib/i18n/locales';
 import { operatorsByName, useLabels } from '@/components/load/labels';
 import { NO_FILTERS } from '@/components/load/filters';
 import { useLoadQuery } from '@/components/queries/use-load-query';
+import { UserMenu } from '@/components/auth/user-menu';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { ThemeSwitch } from '@/components/ui/theme-switch';
 import { TV_DEFAULTS, TV_PANELS, TV_THEMES, parseDim, tvConfigToSearch, type TvConfig } from './tv-config';
@@ -39,6 +40,7 @@ export function TvSetup() {
           <a href="/" className="header-link">
             {tNav('backToTeamLoad')}
           </a>
+          <UserMenu />
           <LanguageSwitch />
           <ThemeSwitch />
         </div>

@@ -1,5 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, APP_URL, DATA_DIR, E2E_TOKEN, HISTORY_SAMPLE_SECONDS, REFRESH_SECONDS, SERVER_LOG, SIM_PORT, SIM_URL } from './tests/e2e/support/env';
+import {
+  APP_PORT,
+  APP_URL,
+  DATA_DIR,
+  E2E_TOKEN,
+  HISTORY_SAMPLE_SECONDS,
+  MANAGER_PASSWORD,
+  MANAGER_STATE,
+  REFRESH_SECONDS,
+  SERVER_LOG,
+  SESSION_SECRET,
+  SIM_PORT,
+  SIM_URL,
+  VIEWER_PASSWORD,
+} from './tests/e2e/support/env';
 
 // e2e: the built dashboard in real Chromium, with the wamm.chat simulator as its upstream. Tests
 // drive the simulator through its control endpoints; nothing in the browser is intercepted.
@@ -37,10 +51,22 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'desktop', use: chromium, testIgnore: [/secrets\.spec\.ts/, /phone\.spec\.ts/] },
-    { name: 'phone', use: { ...chromium, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: /phone\.spec\.ts/ },
+    // Signs in once as a manager; the other projects start from that browser state.
+    { name: 'login', use: chromium, testMatch: /login\.setup\.ts/ },
+    {
+      name: 'desktop',
+      use: { ...chromium, storageState: MANAGER_STATE },
+      testIgnore: [/secrets\.spec\.ts/, /phone\.spec\.ts/],
+      dependencies: ['login'],
+    },
+    {
+      name: 'phone',
+      use: { ...chromium, storageState: MANAGER_STATE, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+      testMatch: /phone\.spec\.ts/,
+      dependencies: ['login'],
+    },
     // Runs after everything else has sent its traffic, so the server log it reads is complete.
-    { name: 'secrets', use: chromium, testMatch: /secrets\.spec\.ts/, dependencies: ['desktop', 'phone'] },
+    { name: 'secrets', use: { ...chromium, storageState: MANAGER_STATE }, testMatch: /secrets\.spec\.ts/, dependencies: ['desktop', 'phone'] },
   ],
   webServer: [
     {
@@ -62,6 +88,9 @@ export default defineConfig({
         WAMM_TIMEOUT_MS: '3000',
         DATA_DIR,
         HISTORY_SAMPLE_SECONDS: String(HISTORY_SAMPLE_SECONDS),
+        MANAGER_PASSWORD,
+        VIEWER_PASSWORD,
+        SESSION_SECRET,
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -6,7 +6,13 @@ import type { UpstreamErrorCode } from '@/lib/load/types';
 
 export type ApiErrorCode = ApiErrorBody['error']['code'];
 
+// Next bundles each route (and the start-up code) separately, so an ApiError thrown by an object made
+// in one bundle (the shared runtime's access check) is another class in the next: it carries a brand
+// that every copy of the class recognises.
+const BRAND = Symbol.for('chatload.ApiError');
+
 export class ApiError extends Error {
+  readonly [BRAND] = true;
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly detail: string | undefined;
@@ -17,6 +23,11 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.detail = detail;
+  }
+
+  /** Whether `error` is an ApiError from any bundle's copy of this class. */
+  static is(error: unknown): error is ApiError {
+    return typeof error === 'object' && error !== null && (error as { [BRAND]?: boolean })[BRAND] === true;
   }
 
   static badRequest(message: string): ApiError {

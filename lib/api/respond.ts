@@ -22,7 +22,7 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ApiError) return json(errorBody(error.code, error.message, error.detail), error.status);
+    if (ApiError.is(error)) return json(errorBody(error.code, error.message, error.detail), error.status);
     log.error(`unexpected error in a request: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}`);
     return json(errorBody('internal_error', 'Something went wrong in chatload; the details are in the server log.'), 500);
   }

@@ -116,6 +116,7 @@ test('explains an upstream that has never answered, instead of a blank page', as
   // Nothing listens on port 1: the connection is refused at once.
   const app = await startExtraApp(3321, {
     WAMM_TOKEN: E2E_TOKEN,
+    AUTH_DISABLED: '1',
     WAMM_API_URL: 'http://127.0.0.1:1/api2',
     REFRESH_SECONDS: '5',
   });

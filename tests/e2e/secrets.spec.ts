@@ -46,7 +46,20 @@ test('the token is in no response, export, stored file, server log or build outp
     bodies.push((await (await request.get(`/api/export?${query}`)).body()).toString('latin1'));
     bodies.push((await (await request.get(`/api/snapshots/${saved.id}/export?${query}`)).body()).toString('latin1'));
   }
-  for (const route of [`/api/snapshots/${saved.id}`, '/api/snapshots', '/api/history', saved.url, '/snapshots', '/api/snapshots/unknown']) {
+  for (const route of [
+    `/api/snapshots/${saved.id}`,
+    '/api/snapshots',
+    '/api/history',
+    saved.url,
+    '/snapshots',
+    '/api/snapshots/unknown',
+    '/api/display-keys',
+    '/api/audit',
+    '/api/session',
+    '/settings',
+    '/login',
+    '/tv/setup',
+  ]) {
     bodies.push(await (await request.get(route)).text());
   }
   const stored = filesUnder(DATA_DIR);

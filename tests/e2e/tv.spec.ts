@@ -121,6 +121,7 @@ test('keeps the last picture when the network is gone and says since when', asyn
 test('reloads itself once when the server runs a new build, and only once', async ({ page }) => {
   const app = await startExtraApp(3323, {
     WAMM_TOKEN: E2E_TOKEN,
+    AUTH_DISABLED: '1',
     WAMM_API_URL: `${SIM_URL}/api2`,
     REFRESH_SECONDS: '5',
     CHATLOAD_REPORTED_BUILD_ID: 'a-newer-build',

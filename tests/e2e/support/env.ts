@@ -12,3 +12,9 @@ export const REFRESH_SECONDS = 5;
 export const DATA_DIR = 'test-results/e2e-data';
 /** History is written every 5 s in the e2e run, so a trend has points within a test's time. */
 export const HISTORY_SAMPLE_SECONDS = 5;
+/** The main e2e server's accounts, and the secret its session cookies are signed with. */
+export const MANAGER_PASSWORD = 'e2e-manager-password';
+export const VIEWER_PASSWORD = 'e2e-viewer-password';
+export const SESSION_SECRET = 'e2e-session-secret-0123456789abcdef';
+/** The manager's signed-in browser state, written by login.setup.ts for every other test. */
+export const MANAGER_STATE = 'test-results/e2e-state/manager.json';

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
 import { useCanManage } from '@/components/auth/session-context';
@@ -7,7 +8,6 @@ import { UserMenu } from '@/components/auth/user-menu';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { SaveSnapshot } from '@/components/snapshots/save-snapshot';
-import { TrendsPanel } from '@/components/trends/trends-panel';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { ThemeSwitch } from '@/components/ui/theme-switch';
 import { Drilldown } from './drilldown';
@@ -18,6 +18,9 @@ import { LoadPanels } from './load-panels';
 import { LoadSkeleton } from './skeleton';
 import { StatusBanner } from './status-banner';
 import { UpdatedAgo } from './updated-ago';
+
+// The trends sit below the fold and bring a chart type of their own: their code loads after the page.
+const TrendsPanel = dynamic(() => import('@/components/trends/trends-panel').then((module) => module.TrendsPanel), { ssr: false });
 
 /** The supervisor's view: the team's open chats, live, filtered by the URL. */
 export function TeamLoad() {

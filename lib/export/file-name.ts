@@ -6,7 +6,7 @@ import type { ExportRows } from './types';
 // name among the downloads. Only [a-z0-9-] besides the fixed parts: safe as is in Content-Disposition.
 
 /** What the file holds: a CSV's rows, the Excel workbook, or the whole data set (JSON). */
-export type ExportFileKind = ExportRows | 'workbook' | 'snapshot';
+export type ExportFileKind = ExportRows | 'workbook' | 'snapshot' | 'live';
 
 export interface FileNameOptions {
   /** A snapshot's label; Cyrillic is transliterated, anything else not ASCII is dropped. */

@@ -20,7 +20,9 @@ describe('buildExport', () => {
     expect(Buffer.isBuffer(xlsx.body) && xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
 
     const json = await buildExport(input, { format: 'json', rows: 'operators', sep: ',' });
-    expect(json).toMatchObject({ fileName: 'chatload-2026-11-28T1400-snapshot.json', contentType: 'application/json' });
+    expect(json).toMatchObject({ fileName: 'chatload-2026-11-28T1400-live.json', contentType: 'application/json' });
+    const stored = await buildExport({ ...input, source: 'snapshot', snapshotId: 'A'.repeat(22) }, { format: 'json', rows: 'chats', sep: ',' });
+    expect(stored.fileName).toBe('chatload-2026-11-28T1400-snapshot.json');
     const document = JSON.parse(String(json.body)) as { operators: unknown[]; chats: unknown[] };
     expect(document.chats).toHaveLength(input.chats.length);
     expect(document.operators).toHaveLength(input.aggregate.byUser.length);

@@ -34,7 +34,8 @@ export async function buildExport(input: ExportInput, options: ExportOptions): P
     case 'xlsx':
       return { fileName: name('workbook'), contentType, body: await workbook(input) };
     case 'json':
-      return { fileName: name('snapshot'), contentType, body: exportJson(input) };
+      // The whole data set: named for where it comes from, a snapshot or the live view.
+      return { fileName: name(input.source), contentType, body: exportJson(input) };
   }
 }
 

@@ -11,8 +11,8 @@ export interface HttpFigures {
   non2xx: number;
 }
 
-export async function load(url: string, connections: number, seconds: number): Promise<HttpFigures> {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+export async function load(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<HttpFigures> {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,

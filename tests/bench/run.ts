@@ -38,7 +38,9 @@ async function main() {
       WAMM_API_URL: sim.url,
       REFRESH_SECONDS: String(REFRESH_SECONDS),
       CHATLOAD_BENCH: '1',
-      AUTH_DISABLED: '1',
+      // Viewers are signed in, as in production: every request pays for its session check.
+      VIEWER_PASSWORD: 'bench-viewer-password',
+      DATA_DIR: path.join(root, 'bench-results', 'data'),
       PORT: String(PORT),
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
@@ -49,21 +51,27 @@ async function main() {
   try {
     for (let i = 0; ; i++) {
       try {
-        if ((await fetch(`${base}/api/load`)).ok) break;
+        if ((await fetch(`${base}/api/health`)).ok) break;
       } catch {
         if (i > 150) throw new Error('the server did not start');
       }
       await sleep(200);
     }
-    const bytes = (await (await fetch(`${base}/api/load`)).text()).length;
+    const signIn = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: 'bench-viewer-password' }),
+    });
+    const session = { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0]! };
+    const bytes = (await (await fetch(`${base}/api/load`, { headers: session })).text()).length;
     const baselineUrl = `${base}/api/bench/baseline?bytes=${bytes}`;
     console.log(`bench: /api/load body ${bytes} bytes (${sim.control.snapshot().chats.length} open chats); ${SECONDS} s per run\n`);
 
     const http: Array<{ viewers: number; ours: HttpFigures; baseline: HttpFigures; upstreamCalls: number; minGapSeconds: number | null }> = [];
     for (const viewers of VIEWERS) {
       // Warm both routes, then measure ours with an upstream call log, then the baseline.
-      await load(`${base}/api/load`, viewers, 2);
-      await load(baselineUrl, viewers, 2);
+      await load(`${base}/api/load`, viewers, 2, session);
+      await load(baselineUrl, viewers, 2, session);
       sim.control.resetStats();
       const calls: number[] = [];
       let seen = 0;
@@ -71,10 +79,10 @@ async function main() {
         const now = sim.control.stats().user_chats_all;
         for (; seen < now; seen++) calls.push(Date.now());
       }, 100);
-      const ours = await load(`${base}/api/load`, viewers, SECONDS);
+      const ours = await load(`${base}/api/load`, viewers, SECONDS, session);
       clearInterval(watcher);
       const gaps = calls.slice(1).map((t, i) => (t - calls[i]!) / 1000);
-      const baseline = await load(baselineUrl, viewers, SECONDS);
+      const baseline = await load(baselineUrl, viewers, SECONDS, session);
       http.push({ viewers, ours, baseline, upstreamCalls: calls.length, minGapSeconds: gaps.length ? Math.min(...gaps) : null });
       console.log(
         `${String(viewers).padStart(3)} viewers: /api/load ${ours.requestsPerSecond} req/s (p50 ${ours.p50Ms} ms, p99 ${ours.p99Ms} ms) · ` +

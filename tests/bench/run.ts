@@ -57,12 +57,17 @@ async function main() {
       }
       await sleep(200);
     }
-    const signIn = await fetch(`${base}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password: 'bench-viewer-password' }),
-    });
-    const session = { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0]! };
+    // A browser stores the renewed cookie the server sends once a minute; autocannon cannot, so each
+    // run signs in afresh and stays within the minute, as a browser's requests would.
+    const signIn = async () => {
+      const response = await fetch(`${base}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: 'bench-viewer-password' }),
+      });
+      return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
+    };
+    let session = await signIn();
     const bytes = (await (await fetch(`${base}/api/load`, { headers: session })).text()).length;
     const baselineUrl = `${base}/api/bench/baseline?bytes=${bytes}`;
     console.log(`bench: /api/load body ${bytes} bytes (${sim.control.snapshot().chats.length} open chats); ${SECONDS} s per run\n`);
@@ -79,6 +84,7 @@ async function main() {
         const now = sim.control.stats().user_chats_all;
         for (; seen < now; seen++) calls.push(Date.now());
       }, 100);
+      session = await signIn();
       const ours = await load(`${base}/api/load`, viewers, SECONDS, session);
       clearInterval(watcher);
       const gaps = calls.slice(1).map((t, i) => (t - calls[i]!) / 1000);

@@ -76,6 +76,7 @@ export function SnapshotList() {
                       </a>
                       <div className="muted small">
                         {snapshot.trigger === 'scheduled' ? t('scheduled') : t('manual')}
+                        {snapshot.savedBy ? ` · ${snapshot.savedBy}` : ''}
                         {snapshot.complete ? '' : ` · ${t('partial')}`}
                       </div>
                     </th>

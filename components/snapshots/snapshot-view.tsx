@@ -89,6 +89,7 @@ export function SnapshotView({ id }: { id: string }) {
                 <dt>{t('savedAt')}</dt>
                 <dd>
                   {labels.dateTime(snapshot.createdAt)} · {snapshot.trigger === 'scheduled' ? t('scheduled') : t('manual')}
+                  {snapshot.savedBy ? ` · ${snapshot.savedBy}` : ''}
                 </dd>
               </div>
               <div>

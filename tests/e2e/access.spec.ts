@@ -142,11 +142,13 @@ test('pages carry a nonce-based CSP that blocks inline scripts, and run without 
   expect(response!.headers()['referrer-policy']).toBe('no-referrer');
   expect(response!.headers()['x-content-type-options']).toBe('nosniff');
   await expect(page.getByTestId('headline-open-chats')).toBeVisible();
-  // Every script Next wrote into the page carries this response's nonce.
-  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
-  const scripts = await page.locator('script').evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.every((value) => value === nonce)).toBe(true);
+  // Every script the server writes into a page carries that response's nonce (scripts loaded later
+  // by those, such as the trends panel's chunk, are trusted through 'strict-dynamic').
+  const html = await page.request.get('/');
+  const nonce = /'nonce-([^']+)'/.exec(html.headers()['content-security-policy']!)![1]!;
+  const tags = (await html.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  expect(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
   expect(violations).toEqual([]);
   // Markup smuggled in through a name (the classic XSS) cannot run: inline handlers are refused.
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/nope.png" onerror="window.__injected = true">'));

@@ -116,15 +116,23 @@ test('the dashboard prints to a clean PDF, without its controls', async ({ page 
 });
 
 test('the trends show the load the server wrote down, by itself, every few seconds', async ({ page }) => {
+  // The server writes the load down every 5 s here (one row per minute, the latest kept): wait until
+  // its newest row holds the team as it is now, then look at the page.
+  const total = async () => ((await (await page.request.get('/api/load')).json()) as { totals: { openChats: number } }).totals.openChats;
+  const newest = async () => {
+    const body = (await (await page.request.get('/api/history?by=total')).json()) as { series: Array<{ points: Array<{ openChats: number | null }> }> };
+    return body.series[0]!.points.filter((point) => point.openChats !== null).at(-1)?.openChats ?? null;
+  };
+  await expect.poll(async () => (await newest()) === (await total()), { timeout: 30_000 }).toBe(true);
   await page.goto('/');
   const trends = page.getByTestId('trends');
   await expect(trends.getByRole('heading', { name: 'Trends — whole team' })).toBeVisible();
-  // Both charts draw what was recorded: a line, or a dot while there is a single point.
-  const drawn = () => trends.locator('.chart-frame').evaluateAll((frames) => frames.filter((frame) => frame.querySelector('.recharts-curve, .recharts-dot')).length);
-  await expect.poll(drawn, { timeout: 20_000 }).toBe(2);
+  // Both charts are drawn, each named for a screen reader; the table below holds their numbers.
+  await expect(trends.locator('.chart-frame svg.recharts-surface')).toHaveCount(2, { timeout: 20_000 });
+  await expect(trends.getByRole('img', { name: 'Open chats over time, whole team' })).toBeVisible();
   await trends.getByText('Show as a table').click();
-  const total = numberIn(await page.getByTestId('headline-open-chats').textContent());
-  await expect(trends.getByTestId('trends-table').locator('tbody tr').last().locator('td').first()).toHaveText(String(total));
+  const shown = numberIn(await page.getByTestId('headline-open-chats').textContent());
+  await expect(trends.getByTestId('trends-table').locator('tbody tr').last().locator('td').first()).toHaveText(String(shown));
   await trends.getByRole('button', { name: '7 days' }).click();
   await expect(trends.getByRole('button', { name: '7 days' })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -4,12 +4,10 @@ import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
 import { useCanManage } from '@/components/auth/session-context';
-import { UserMenu } from '@/components/auth/user-menu';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { SaveSnapshot } from '@/components/snapshots/save-snapshot';
-import { LanguageSwitch } from '@/components/ui/language-switch';
-import { ThemeSwitch } from '@/components/ui/theme-switch';
+import { PageHeader } from '@/components/ui/page-header';
 import { Drilldown } from './drilldown';
 import { FilterBar } from './filter-bar';
 import { NO_FILTERS, useUrlFilters } from './filters';
@@ -49,28 +47,21 @@ export function TeamLoad() {
 
   return (
     <main className="page">
-      <header className="page-header">
-        <div className="title-row">
-          <h1>{t('title')}</h1>
-          {data?.demo ? (
+      <PageHeader
+        title={t('title')}
+        badges={
+          data?.demo ? (
             <span className="badge badge-demo" data-testid="demo-badge" title={t('demoHint')}>
               {t('demo')}
             </span>
-          ) : null}
-        </div>
-        <div className="header-side">
-          {data ? <UpdatedAgo asOf={data.asOf} refreshSeconds={data.refreshSeconds} /> : null}
-          <a href="/snapshots" className="header-link">
-            {tNav('snapshots')}
-          </a>
-          <a href="/tv/setup" className="header-link">
-            {tNav('wallDisplay')}
-          </a>
-          <UserMenu />
-          <LanguageSwitch />
-          <ThemeSwitch />
-        </div>
-      </header>
+          ) : null
+        }
+        status={data ? <UpdatedAgo asOf={data.asOf} refreshSeconds={data.refreshSeconds} /> : null}
+        links={[
+          { href: '/snapshots', label: tNav('snapshots') },
+          { href: '/tv/setup', label: tNav('wallDisplay') },
+        ]}
+      />
 
       <div className="toolbar">
         <FilterBar filters={filters} operators={operators} channels={channels} onChange={setFilters} />

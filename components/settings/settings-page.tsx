@@ -1,9 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { UserMenu } from '@/components/auth/user-menu';
-import { LanguageSwitch } from '@/components/ui/language-switch';
-import { ThemeSwitch } from '@/components/ui/theme-switch';
+import { PageHeader } from '@/components/ui/page-header';
 import { AuditLog } from './audit-log';
 import { DisplayKeys } from './display-keys';
 
@@ -12,17 +10,7 @@ export function SettingsPage() {
   const tNav = useTranslations('nav');
   return (
     <main className="page">
-      <header className="page-header">
-        <h1>{t('title')}</h1>
-        <div className="header-side">
-          <a href="/" className="header-link">
-            {tNav('live')}
-          </a>
-          <UserMenu />
-          <LanguageSwitch />
-          <ThemeSwitch />
-        </div>
-      </header>
+      <PageHeader title={t('title')} links={[{ href: '/', label: tNav('live') }]} />
       <div className="stack">
         <DisplayKeys />
         <AuditLog />

@@ -2,12 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useCanManage } from '@/components/auth/session-context';
-import { UserMenu } from '@/components/auth/user-menu';
 import { useLabels } from '@/components/load/labels';
 import { useProblemWords } from '@/components/load/problem-words';
 import { useDeleteSnapshot, useSnapshotsQuery } from '@/components/queries/use-snapshot-queries';
-import { LanguageSwitch } from '@/components/ui/language-switch';
-import { ThemeSwitch } from '@/components/ui/theme-switch';
+import { PageHeader } from '@/components/ui/page-header';
 import { DeleteSnapshot } from './delete-snapshot';
 
 /** Every saved snapshot, newest first: when, what it held, and links to open or delete it. */
@@ -23,19 +21,7 @@ export function SnapshotList() {
 
   return (
     <main className="page">
-      <header className="page-header">
-        <div className="title-row">
-          <h1>{t('listTitle')}</h1>
-        </div>
-        <div className="header-side">
-          <a href="/" className="header-link">
-            {tNav('live')}
-          </a>
-          <UserMenu />
-          <LanguageSwitch />
-          <ThemeSwitch />
-        </div>
-      </header>
+      <PageHeader title={t('listTitle')} links={[{ href: '/', label: tNav('live') }]} />
       <p className="muted">{t('listIntro')}</p>
       {list.isError ? (
         <p className="banner banner-error" role="alert">

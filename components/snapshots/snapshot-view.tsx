@@ -4,7 +4,6 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState } from 'react';
 import { useCanManage } from '@/components/auth/session-context';
-import { UserMenu } from '@/components/auth/user-menu';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { Drilldown } from '@/components/load/drilldown';
 import { useLabels } from '@/components/load/labels';
@@ -14,8 +13,7 @@ import { LoadSkeleton } from '@/components/load/skeleton';
 import { StatusBanner } from '@/components/load/status-banner';
 import { ApiRequestError } from '@/components/queries/fetch-json';
 import { useDeleteSnapshot, useSnapshotQuery } from '@/components/queries/use-snapshot-queries';
-import { LanguageSwitch } from '@/components/ui/language-switch';
-import { ThemeSwitch } from '@/components/ui/theme-switch';
+import { PageHeader } from '@/components/ui/page-header';
 import { CopyLink } from './copy-link';
 import { DeleteSnapshot } from './delete-snapshot';
 
@@ -42,24 +40,20 @@ export function SnapshotView({ id }: { id: string }) {
 
   return (
     <main className="page">
-      <header className="page-header">
-        <div className="title-row">
-          <h1 data-testid="snapshot-title">{title}</h1>
-          <span className="badge badge-snapshot">{t('readOnly')}</span>
-          {data?.demo ? <span className="badge badge-demo">{t('demo')}</span> : null}
-        </div>
-        <div className="header-side">
-          <a href="/snapshots" className="header-link">
-            {tNav('snapshots')}
-          </a>
-          <a href="/" className="header-link">
-            {tNav('live')}
-          </a>
-          <UserMenu />
-          <LanguageSwitch />
-          <ThemeSwitch />
-        </div>
-      </header>
+      <PageHeader
+        title={title}
+        titleTestId="snapshot-title"
+        badges={
+          <>
+            <span className="badge badge-snapshot">{t('readOnly')}</span>
+            {data?.demo ? <span className="badge badge-demo">{t('demo')}</span> : null}
+          </>
+        }
+        links={[
+          { href: '/snapshots', label: tNav('snapshots') },
+          { href: '/', label: tNav('live') },
+        ]}
+      />
 
       {gone ? (
         <div className="banner banner-error" role="alert" data-testid="snapshot-gone">

@@ -6,9 +6,7 @@ import { LOCALES, LOCALE_NAMES, isLocale } from '@/lib/i18n/locales';
 import { operatorsByName, useLabels } from '@/components/load/labels';
 import { NO_FILTERS } from '@/components/load/filters';
 import { useLoadQuery } from '@/components/queries/use-load-query';
-import { UserMenu } from '@/components/auth/user-menu';
-import { LanguageSwitch } from '@/components/ui/language-switch';
-import { ThemeSwitch } from '@/components/ui/theme-switch';
+import { PageHeader } from '@/components/ui/page-header';
 import { TV_DEFAULTS, TV_PANELS, TV_THEMES, parseDim, tvConfigToSearch, type TvConfig } from './tv-config';
 
 /** Builds a wall display's URL with a live preview, for a supervisor to copy to the TV. */
@@ -34,17 +32,7 @@ export function TvSetup() {
 
   return (
     <main className="page tv-setup">
-      <header className="page-header">
-        <h1>{t('title')}</h1>
-        <div className="header-side">
-          <a href="/" className="header-link">
-            {tNav('backToTeamLoad')}
-          </a>
-          <UserMenu />
-          <LanguageSwitch />
-          <ThemeSwitch />
-        </div>
-      </header>
+      <PageHeader title={t('title')} links={[{ href: '/', label: tNav('backToTeamLoad') }]} />
       <div className="tv-setup-grid">
         <form className="panel tv-setup-form" onSubmit={(event) => event.preventDefault()}>
           <fieldset>

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import type { PartialInfo, UpstreamErrorCode, UpstreamErrorInfo } from '@/lib/load/types';
+import { UPSTREAM_ERROR_CODES, type PartialInfo, type UpstreamErrorCode, type UpstreamErrorInfo } from '@/lib/load/types';
 import { ApiRequestError, OfflineError } from '@/components/queries/fetch-json';
 
 // What went wrong, in the page's language. The API words its errors in English for logs and outside
@@ -13,15 +13,7 @@ export interface ProblemWords {
   partial(status: { partial?: PartialInfo; partialReason?: string }): string;
 }
 
-const UPSTREAM_CODES = new Set<string>([
-  'token_fail',
-  'acc_not_authorized',
-  'unknown_user',
-  'bad_upstream_response',
-  'upstream_timeout',
-  'upstream_unavailable',
-  'upstream_error',
-] satisfies UpstreamErrorCode[]);
+const UPSTREAM_CODES = new Set<string>(UPSTREAM_ERROR_CODES);
 
 export function createProblemWords(t: ReturnType<typeof useTranslations<'errors'>>, tPartial: ReturnType<typeof useTranslations<'partial'>>): ProblemWords {
   const upstream: ProblemWords['upstream'] = (info) => {

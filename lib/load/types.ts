@@ -1,16 +1,20 @@
 // The HTTP API's response shapes: the contract between the server, the pages and outside tools.
-// Types only, so the browser bundle carries none of the server's code.
+// Types and one list of error codes, so the browser bundle carries none of the server's code.
 
 import type { AgeBucketKey } from './ages';
 
-export type UpstreamErrorCode =
-  | 'token_fail'
-  | 'acc_not_authorized'
-  | 'unknown_user'
-  | 'bad_upstream_response'
-  | 'upstream_timeout'
-  | 'upstream_unavailable'
-  | 'upstream_error';
+/** The codes of wamm.chat failures, listed once for the API's schema and the pages' wording. */
+export const UPSTREAM_ERROR_CODES = [
+  'token_fail',
+  'acc_not_authorized',
+  'unknown_user',
+  'bad_upstream_response',
+  'upstream_timeout',
+  'upstream_unavailable',
+  'upstream_error',
+] as const;
+
+export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
 
 export interface UpstreamErrorInfo {
   code: UpstreamErrorCode;

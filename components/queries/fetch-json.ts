@@ -23,23 +23,30 @@ export class OfflineError extends Error {
   }
 }
 
-export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  let response: Response;
+/** A request to our server; no answer at all (not an aborted one) is an OfflineError. */
+export async function fetchOrOffline(url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(url, { signal, cache: 'no-store', headers: { accept: 'application/json' } });
+    return await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new OfflineError();
   }
+}
+
+/** The error of a non-2xx answer, from its parsed body (null when it had none). */
+export function requestError(status: number, body: unknown): ApiRequestError {
+  const error = (body as Partial<ApiErrorBody> | null)?.error;
+  return new ApiRequestError(status, error?.code ?? 'unknown', error?.message ?? `HTTP ${status}`, error?.detail);
+}
+
+export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetchOrOffline(url, { signal, cache: 'no-store', headers: { accept: 'application/json' } });
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     throw new ApiRequestError(response.status, 'bad_response', `The dashboard server answered HTTP ${response.status} without data.`);
   }
-  if (!response.ok) {
-    const error = (body as Partial<ApiErrorBody>).error;
-    throw new ApiRequestError(response.status, error?.code ?? 'unknown', error?.message ?? `HTTP ${response.status}`, error?.detail);
-  }
+  if (!response.ok) throw requestError(response.status, body);
   return body as T;
 }

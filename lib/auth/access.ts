@@ -7,7 +7,7 @@ import type { AuditAction, Storage } from '@/lib/storage/types';
 import { Accounts } from './accounts';
 import { FailureLimiter } from './rate-limit';
 import { allows, type Permission, type Role } from './roles';
-import { SESSION_COOKIE, cookieValue, readSession, renewed, sessionCookie, signSession, type Session } from './session';
+import { SESSION_COOKIE, clearedSessionCookie, cookieValue, readSession, renewed, sessionCookie, signSession, type Session } from './session';
 
 // The one place that decides who is asking and whether they may: every route handler and page goes
 // through `authorize` (or `actorOf` for pages), with the permission it needs.
@@ -71,7 +71,7 @@ export class Auth {
     return {
       actor: { name: session.name, role: session.role, displayKeyId: null },
       revoked: false,
-      renewCookie: next ? this.cookieFor(next, secureRequest(headers, this.config.trustProxy)) : null,
+      renewCookie: next ? this.cookieFor(next, headers) : null,
     };
   }
 
@@ -86,9 +86,15 @@ export class Auth {
     return { actor, setCookie: renewCookie };
   }
 
-  cookieFor(session: Session, secure: boolean): string {
+  /** The Set-Cookie of a session, Secure when this request came over HTTPS. */
+  cookieFor(session: Session, headers: Headers): string {
     const maxAgeSeconds = session.role === 'display' ? DISPLAY_COOKIE_SECONDS : Math.ceil(this.config.sessionIdleMs / 1000);
-    return sessionCookie(signSession(session, this.secret), { secure, maxAgeSeconds });
+    return sessionCookie(signSession(session, this.secret), { secure: secureRequest(headers, this.config.trustProxy), maxAgeSeconds });
+  }
+
+  /** The Set-Cookie that signs out. */
+  clearedCookie(headers: Headers): string {
+    return clearedSessionCookie(secureRequest(headers, this.config.trustProxy));
   }
 
   audit(action: AuditAction, who: { name: string | null; role: string | null }, detail: string | null, headers: Headers): void {

@@ -1,6 +1,6 @@
 import { publicRoute } from '@/lib/api/guard';
 import { displaySessionQuerySchema } from '@/lib/api/query';
-import { clientAddress, secureRequest } from '@/lib/auth/access';
+import { clientAddress } from '@/lib/auth/access';
 import { hashDisplayKey, keyUsableFrom } from '@/lib/auth/display-keys';
 
 export const dynamic = 'force-dynamic';
@@ -21,9 +21,6 @@ export const GET = publicRoute(async ({ request, runtime }) => {
   }
   auth.audit('display_paired', { name: record.label, role: 'display' }, record.id, request.headers);
   const now = auth.now();
-  const cookie = auth.cookieFor(
-    { name: record.label, role: 'display', displayKeyId: record.id, issuedAtMs: now, seenAtMs: now },
-    secureRequest(request.headers, runtime.config.auth.trustProxy),
-  );
+  const cookie = auth.cookieFor({ name: record.label, role: 'display', displayKeyId: record.id, issuedAtMs: now, seenAtMs: now }, request.headers);
   return redirect(parsed.data.next, cookie);
 });

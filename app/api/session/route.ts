@@ -2,8 +2,7 @@ import { parseJsonBody } from '@/lib/api/body';
 import { publicRoute } from '@/lib/api/guard';
 import { signInBodySchema } from '@/lib/api/query';
 import { json } from '@/lib/api/respond';
-import { clientAddress, secureRequest } from '@/lib/auth/access';
-import { clearedSessionCookie } from '@/lib/auth/session';
+import { clientAddress } from '@/lib/auth/access';
 import type { SessionResponse } from '@/lib/load/types';
 import type { Runtime } from '@/lib/runtime';
 
@@ -42,7 +41,7 @@ export const POST = publicRoute(async ({ request, runtime }) => {
   auth.perAddress.succeed(address);
   auth.audit('sign_in', signedIn, null, request.headers);
   const now = auth.now();
-  const cookie = auth.cookieFor({ ...signedIn, displayKeyId: null, issuedAtMs: now, seenAtMs: now }, secureRequest(request.headers, runtime.config.auth.trustProxy));
+  const cookie = auth.cookieFor({ ...signedIn, displayKeyId: null, issuedAtMs: now, seenAtMs: now }, request.headers);
   return json(sessionBody(runtime, signedIn), 200, { 'set-cookie': cookie });
 });
 
@@ -50,5 +49,5 @@ export const POST = publicRoute(async ({ request, runtime }) => {
 export const DELETE = publicRoute(async ({ request, runtime }) => {
   const { actor } = runtime.auth.actorOf(request.headers);
   if (actor && !runtime.config.auth.disabled) runtime.auth.audit('sign_out', actor, null, request.headers);
-  return json(sessionBody(runtime, null), 200, { 'set-cookie': clearedSessionCookie(secureRequest(request.headers, runtime.config.auth.trustProxy)) });
+  return json(sessionBody(runtime, null), 200, { 'set-cookie': runtime.auth.clearedCookie(request.headers) });
 });

@@ -1,6 +1,13 @@
-// The storage interface: what pages and routes may ask of saved snapshots and minute history.
-// Types only, no driver import, so another backend (a server database) can sit behind it later.
-// Synchronous on purpose: the embedded SQLite driver is, and a call costs well under a millisecond.
+// What chatload keeps: one repository per aggregate, each async, behind these interfaces. Types only,
+// no driver import: the SQLite file (lib/storage/sqlite) and PostgreSQL (lib/storage/postgres) both
+// implement them, and lib/storage/open.ts is the one place that picks the backend. Services in
+// lib/ ask for the repository they need; routes never see storage.
+//
+// Every method may reject with a StorageUnavailableError (./errors): the database cannot be
+// reached, is locked by another process, or is full. Callers that only keep books (a display's
+// last-seen time) swallow it; callers whose work needs storage turn it into a 503 (lib/api).
+
+// ── Saved snapshots ────────────────────────────────────────────────────────────────────────────
 
 export type SnapshotTrigger = 'manual' | 'scheduled';
 
@@ -15,23 +22,40 @@ export interface SnapshotRecord {
   trigger: SnapshotTrigger;
   filterChannel: string | null;
   filterUser: string | null;
+  /** The team filter in force when it was saved (teams came with schema 4; older rows have null). */
+  filterTeam: string | null;
   openChats: number;
   operators: number;
   oldestAgeSeconds: number | null;
   complete: boolean;
-  /** The frozen data, serialized JSON, opaque to storage. */
+  /** The frozen data, serialized JSON with its own version, opaque to storage. */
   data: string;
 }
 
 export type SnapshotSummary = Omit<SnapshotRecord, 'data'>;
 
-export type HistoryScope = 'total' | 'operator' | 'channel';
+export interface SnapshotRepository {
+  /** Refuses an id that exists already (never overwrites). */
+  save(record: SnapshotRecord): Promise<void>;
+  /** Newest first (by createdAtMs). */
+  list(options?: { limit?: number }): Promise<SnapshotSummary[]>;
+  get(id: string): Promise<SnapshotRecord | null>;
+  /** False when no snapshot had that id. */
+  delete(id: string): Promise<boolean>;
+  lastScheduledAtMs(): Promise<number | null>;
+  /** Deletes snapshots saved before `beforeMs`; returns how many. */
+  prune(beforeMs: number): Promise<number>;
+}
+
+// ── Minute history ─────────────────────────────────────────────────────────────────────────────
+
+export type HistoryScope = 'total' | 'operator' | 'channel' | 'team';
 
 export interface HistorySample {
   /** Epoch ms; stored to the minute (floored). One sample per scope id and minute: a later one replaces it. */
   atMs: number;
   scope: HistoryScope;
-  /** Operator userId or channel apiId; '' for the total. */
+  /** Operator id, channel id or team id; '' for the total; '0' for the unassigned row. */
   scopeId: string;
   openChats: number;
   oldestAgeSeconds: number | null;
@@ -69,6 +93,19 @@ export interface HistorySeries {
   points: HistoryPoint[];
 }
 
+export interface HistoryRepository {
+  /** All samples in one transaction: a tick is recorded whole or not at all. */
+  insert(samples: readonly HistorySample[]): Promise<void>;
+  /** With a scopeId (or for 'total'): exactly one series, maybe empty. Without: one per id seen, sorted by id. */
+  query(query: HistoryQuery): Promise<HistorySeries[]>;
+  /** The newest minute recorded (epoch ms), or null when there is none. */
+  lastSampleAtMs(): Promise<number | null>;
+  /** Deletes samples older than beforeMs; returns the rows deleted. */
+  prune(beforeMs: number): Promise<number>;
+}
+
+// ── Display keys ───────────────────────────────────────────────────────────────────────────────
+
 export interface DisplayKeyRecord {
   id: string;
   label: string;
@@ -82,20 +119,78 @@ export interface DisplayKeyRecord {
   lastSeenMs: number | null;
 }
 
+export interface DisplayKeyRepository {
+  save(record: DisplayKeyRecord): Promise<void>;
+  /** Newest first, revoked ones included. */
+  list(): Promise<DisplayKeyRecord[]>;
+  get(id: string): Promise<DisplayKeyRecord | null>;
+  findByHash(keyHash: string): Promise<DisplayKeyRecord | null>;
+  /** False when there is no such key or it was already revoked. */
+  revoke(id: string, atMs: number): Promise<boolean>;
+  touch(id: string, atMs: number): Promise<void>;
+}
+
+// ── Sessions ───────────────────────────────────────────────────────────────────────────────────
+
+export type SessionRole = 'viewer' | 'manager' | 'display';
+
+export interface SessionRecord {
+  /** 128 random bits, base64url; the signed cookie carries it. */
+  id: string;
+  /** The account's name; for a display, its key's label. */
+  account: string;
+  role: SessionRole;
+  /** The display key a display session was made from. */
+  displayKeyId: string | null;
+  /** A keyed fingerprint of the account's password and role when signed in: a change ends the session. */
+  credential: string;
+  createdAtMs: number;
+  /** Last request seen, to the minute: the idle limit counts from here. */
+  seenAtMs: number;
+  /** The absolute end; null for a display (its key is revoked instead). */
+  expiresAtMs: number | null;
+  revokedAtMs: number | null;
+  /** Where it was signed in from, and the browser's name, for the sessions list. */
+  address: string | null;
+  userAgent: string | null;
+}
+
+export interface SessionRepository {
+  create(record: SessionRecord): Promise<void>;
+  get(id: string): Promise<SessionRecord | null>;
+  /** Only moves seenAtMs forward. */
+  touch(id: string, atMs: number): Promise<void>;
+  /** False when there is no such session or it had ended already. */
+  revoke(id: string, atMs: number): Promise<boolean>;
+  /** Ends every open session of an account (its role or password changed, or it was removed). */
+  revokeAccount(account: string, atMs: number): Promise<number>;
+  /** Sessions neither revoked nor past their absolute end at `nowMs`, newest first. */
+  listOpen(nowMs: number): Promise<SessionRecord[]>;
+  /** Forgets sessions that ended (revoked or expired) before `beforeMs`. */
+  prune(beforeMs: number): Promise<number>;
+}
+
+// ── Audit log ──────────────────────────────────────────────────────────────────────────────────
+
 export type AuditAction =
   | 'sign_in'
   | 'sign_in_failed'
+  | 'sign_in_limited'
   | 'sign_out'
+  | 'session_ended'
   | 'snapshot_saved'
   | 'snapshot_deleted'
   | 'display_key_created'
   | 'display_key_revoked'
   | 'display_paired'
-  | 'display_refused';
+  | 'display_refused'
+  | 'settings_changed'
+  | 'chat_moved'
+  | 'chat_assigned';
 
-export interface AuditEntry {
+export interface AuditInput {
   atMs: number;
-  /** Who: an account name, a display key's label, or null when unknown (a failed sign-in). */
+  /** Who: an account name, a display key's label, a rule, or null when unknown (a failed sign-in). */
   actor: string | null;
   role: string | null;
   action: AuditAction;
@@ -104,30 +199,68 @@ export interface AuditEntry {
   address: string | null;
 }
 
-export interface Storage {
-  saveSnapshot(record: SnapshotRecord): void;
-  /** Newest first (by createdAtMs). */
-  listSnapshots(options?: { limit?: number }): SnapshotSummary[];
-  getSnapshot(id: string): SnapshotRecord | null;
-  /** False when no snapshot had that id. */
-  deleteSnapshot(id: string): boolean;
-  lastScheduledSnapshotAtMs(): number | null;
-  /** All samples in one transaction: a tick is recorded whole or not at all. */
-  insertHistory(samples: readonly HistorySample[]): void;
-  /** With a scopeId (or for 'total'): exactly one series, maybe empty. Without: one per id seen, sorted by id. */
-  queryHistory(query: HistoryQuery): HistorySeries[];
-  /** Deletes samples older than beforeMs; returns the rows deleted. */
-  pruneHistory(beforeMs: number): number;
-  saveDisplayKey(record: DisplayKeyRecord): void;
-  /** Newest first, revoked ones included. */
-  listDisplayKeys(): DisplayKeyRecord[];
-  getDisplayKey(id: string): DisplayKeyRecord | null;
-  findDisplayKeyByHash(keyHash: string): DisplayKeyRecord | null;
-  /** False when there is no such key or it was already revoked. */
-  revokeDisplayKey(id: string, atMs: number): boolean;
-  touchDisplayKey(id: string, atMs: number): void;
-  appendAudit(entry: AuditEntry): void;
+export interface AuditEntry extends AuditInput {
+  /** Repeats folded into this entry (1 for a single event); the last of them at lastAtMs. */
+  count: number;
+  lastAtMs: number;
+}
+
+export interface AuditRepository {
+  append(entry: AuditInput): Promise<void>;
+  /**
+   * Counts the event into the newest entry with the same action, actor, detail and address whose
+   * last repeat is at or after `sinceMs`, or appends a new one: a burst of refusals is one row.
+   */
+  appendFolded(entry: AuditInput, sinceMs: number): Promise<void>;
   /** Newest first. */
-  listAudit(options?: { limit?: number }): AuditEntry[];
-  close(): void;
+  list(options?: { limit?: number }): Promise<AuditEntry[]>;
+  /** Deletes entries whose last repeat is before `beforeMs`; returns how many. */
+  prune(beforeMs: number): Promise<number>;
+}
+
+// ── Documents (settings, and the state of later features) ─────────────────────────────────────
+
+export interface StoredDocument {
+  /** JSON, opaque to storage. */
+  json: string;
+  /** Bumped by every put: a put naming an older revision is refused (two managers saving at once). */
+  revision: number;
+  updatedAtMs: number;
+  updatedBy: string | null;
+}
+
+export interface DocumentRepository {
+  get(name: string): Promise<StoredDocument | null>;
+  /**
+   * Stores a new revision; with `expectedRevision` only if the stored one is still that (0 = none
+   * yet), else returns null and changes nothing.
+   */
+  put(name: string, json: string, meta: { atMs: number; by: string | null; expectedRevision?: number }): Promise<StoredDocument | null>;
+}
+
+// ── The database ───────────────────────────────────────────────────────────────────────────────
+
+export type StorageKind = 'sqlite' | 'postgres';
+
+export interface StorageHealth {
+  ok: boolean;
+  /** The database in words, without credentials: "SQLite file data/chatload.db", "PostgreSQL 127.0.0.1:5432/chatload". */
+  database: string;
+  /** Why it is failing, in a sentence; null while it works. */
+  problem: string | null;
+  /** Since when it has been failing (epoch ms); null while it works. */
+  failingSinceMs: number | null;
+}
+
+export interface Storage {
+  readonly kind: StorageKind;
+  readonly snapshots: SnapshotRepository;
+  readonly history: HistoryRepository;
+  readonly displayKeys: DisplayKeyRepository;
+  readonly sessions: SessionRepository;
+  readonly audit: AuditRepository;
+  readonly documents: DocumentRepository;
+  /** Whether the last calls worked, for /api/health; cheap, never touches the database. */
+  health(): StorageHealth;
+  close(): Promise<void>;
 }

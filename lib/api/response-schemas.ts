@@ -108,6 +108,12 @@ export const healthResponseSchema = z.strictObject({
     lastError: upstreamError.nullable(),
     consecutiveFailures: count,
   }),
+  storage: z.strictObject({
+    ok: z.boolean(),
+    database: z.string().min(1),
+    problem: z.string().min(10).nullable(),
+    failingSince: isoUtc.nullable(),
+  }),
   timezone: z.strictObject({
     name: z.string(),
     suspect: z.boolean(),
@@ -118,7 +124,7 @@ export const healthResponseSchema = z.strictObject({
 
 export const errorResponseSchema = z.strictObject({
   error: z.strictObject({
-    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts']), upstreamCode]),
+    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts', 'storage_unavailable', 'busy', 'conflict']), upstreamCode]),
     message: z.string().min(10),
     detail: z.string().min(1).optional(),
   }),

@@ -1,5 +1,6 @@
 import { aggregate, matchesFilters, type LoadFilters } from './aggregate';
 import type { StoreView } from './store';
+import type { StorageHealth } from '@/lib/storage/types';
 import type { ChatsResponse, DataStatus, HealthResponse, LoadResponse, WaitingResponse } from './types';
 
 // Response bodies of the data endpoints, serialized once per data version and filter: a thousand
@@ -128,10 +129,10 @@ export function buildWaitingResponse(view: StoreView, filters: LoadFilters, quer
 
 const FUTURE_TOLERANCE_SECONDS = 60;
 
-export function buildHealthResponse(view: StoreView, context: ResponseContext): HealthResponse {
+export function buildHealthResponse(view: StoreView, context: ResponseContext, storage: StorageHealth): HealthResponse {
   const snapshot = view.snapshot;
   const futureSeconds = snapshot && snapshot.maxFutureSeconds > FUTURE_TOLERANCE_SECONDS ? snapshot.maxFutureSeconds : null;
-  const status = !snapshot ? 'down' : view.stale || !snapshot.complete || futureSeconds !== null ? 'degraded' : 'ok';
+  const status = !snapshot ? 'down' : view.stale || !snapshot.complete || futureSeconds !== null || !storage.ok ? 'degraded' : 'ok';
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     status,
@@ -147,6 +148,12 @@ export function buildHealthResponse(view: StoreView, context: ResponseContext): 
       lastErrorAt: iso(view.lastErrorAtMs),
       lastError: view.upstreamError,
       consecutiveFailures: view.consecutiveFailures,
+    },
+    storage: {
+      ok: storage.ok,
+      database: storage.database,
+      problem: storage.problem,
+      failingSince: iso(storage.failingSinceMs),
     },
     timezone: {
       name: context.timezone,

@@ -164,6 +164,15 @@ export interface HealthResponse {
     lastError: UpstreamErrorInfo | null;
     consecutiveFailures: number;
   };
+  /** Whether chatload's database answers: saved snapshots, history, settings and sign-in need it; live numbers don't. */
+  storage: {
+    ok: boolean;
+    /** Which database, without credentials: "SQLite file data/chatload.db", "PostgreSQL db:5432/chatload". */
+    database: string;
+    /** What is wrong, in a sentence; null while it works. */
+    problem: string | null;
+    failingSince: string | null;
+  };
   timezone: {
     name: string;
     suspect: boolean;
@@ -174,7 +183,7 @@ export interface HealthResponse {
 }
 
 export interface ApiErrorBody {
-  error: { code: AccessErrorCode | 'bad_request' | 'not_found' | 'internal_error' | UpstreamErrorCode; message: string; detail?: string };
+  error: { code: AccessErrorCode | 'bad_request' | 'not_found' | 'internal_error' | 'storage_unavailable' | 'busy' | 'conflict' | UpstreamErrorCode; message: string; detail?: string };
 }
 
 /** Refusals of the access control: no session (401), a revoked display key (401), a role without the right (403). */

@@ -118,6 +118,7 @@ export function freeze(
     trigger: meta.trigger,
     filterChannel: filters.channel,
     filterUser: filters.user,
+    filterTeam: null,
     openChats: numbers.totals.openChats,
     operators: numbers.totals.operators,
     oldestAgeSeconds: numbers.totals.oldestAgeSeconds,

@@ -1,7 +1,7 @@
 import { exportResponse } from '@/lib/api/export-response';
 import { guarded } from '@/lib/api/guard';
 import { exportQuerySchema, parseQuery } from '@/lib/api/query';
-import { readDataOrThrow } from '@/lib/runtime';
+import { readDataOrThrow } from '@/lib/api/live-data';
 import { exportInputOf } from '@/lib/snapshots/responses';
 
 export const dynamic = 'force-dynamic';

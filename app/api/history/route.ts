@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const GET = guarded('view', async ({ request, runtime }) => {
   const query = parseQuery(historyQuerySchema, request.url);
   const stepMs = stepFor(query.toMs - query.fromMs);
-  const series = runtime.storage.queryHistory({
+  const series = await runtime.history.trend({
     scope: query.by,
     scopeId: query.by === 'total' ? null : query.id,
     fromMs: query.fromMs,

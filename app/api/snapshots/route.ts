@@ -2,7 +2,8 @@ import { parseJsonBody } from '@/lib/api/body';
 import { guarded } from '@/lib/api/guard';
 import { parseQuery, snapshotBodySchema, snapshotListQuerySchema } from '@/lib/api/query';
 import { json } from '@/lib/api/respond';
-import { readDataOrThrow } from '@/lib/runtime';
+import { clientAddress } from '@/lib/auth/access';
+import { readDataOrThrow } from '@/lib/api/live-data';
 import { snapshotSummaryBody } from '@/lib/snapshots/responses';
 import type { SnapshotListResponse } from '@/lib/snapshots/types';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 // GET /api/snapshots – saved snapshots, newest first (?limit=, default 200)
 export const GET = guarded('view', async ({ request, runtime }) => {
   const query = parseQuery(snapshotListQuerySchema, request.url);
-  const body: SnapshotListResponse = { snapshots: runtime.snapshots.list(query.limit).map(snapshotSummaryBody) };
+  const body: SnapshotListResponse = { snapshots: (await runtime.snapshots.list(query.limit)).map(snapshotSummaryBody) };
   return json(body);
 });
 
@@ -19,12 +20,12 @@ export const GET = guarded('view', async ({ request, runtime }) => {
 export const POST = guarded('manage', async ({ request, runtime, actor }) => {
   const body = await parseJsonBody(snapshotBodySchema, request);
   const view = await readDataOrThrow(runtime);
-  const saved = runtime.snapshots.save(
+  const saved = await runtime.snapshots.save(
     view,
     { channel: body.channel, user: body.user },
     { label: body.label, savedBy: runtime.config.auth.disabled ? null : actor.name, trigger: 'manual', phonesShown: body.showPhones },
   );
-  runtime.auth.audit('snapshot_saved', actor, saved.id, request.headers);
+  await runtime.audit.record('snapshot_saved', actor, saved.id, clientAddress(request.headers));
   const summary = snapshotSummaryBody(saved);
   return json(summary, 201, { location: `/api/snapshots/${summary.id}` });
 });

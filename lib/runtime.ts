@@ -101,11 +101,10 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
     } else {
       log.info(`upstream: wamm.chat API (time zone ${config.wammTimezone}, refresh every ${config.refreshSeconds} s)`);
     }
-    const client = createWammClient({ baseUrl, token: config.wammToken, timeoutMs: config.upstreamTimeoutMs });
+    const client = createWammClient({ baseUrl, token: config.wammToken, timeoutMs: config.upstreamTimeoutMs, timezone: config.wammTimezone });
     const store = new LoadStore({
       client,
       refreshMs: config.refreshSeconds * 1000,
-      timezone: config.wammTimezone,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
       log,
     });

@@ -74,8 +74,8 @@ describe('chatsCsv', () => {
     // Berlin leaves +01:00 for +02:00 at 2026-03-29 01:00 UTC.
     const asOfMs = Date.UTC(2026, 2, 29, 2, 0, 0);
     const raw = [
-      { ...rawChats(asOfMs)[4]!, chatId: 'winter', dateMsg: String(Date.UTC(2026, 2, 29, 0, 59, 59)) },
-      { ...rawChats(asOfMs)[4]!, chatId: 'summer', dateMsg: String(Date.UTC(2026, 2, 29, 1, 0, 0)) },
+      { ...rawChats(asOfMs)[4]!, chatId: 'winter', lastMessageMs: Date.UTC(2026, 2, 29, 0, 59, 59) },
+      { ...rawChats(asOfMs)[4]!, chatId: 'summer', lastMessageMs: Date.UTC(2026, 2, 29, 1, 0, 0) },
     ];
     const lastMessage = (timezone: string) =>
       parseCsv(chatsCsv(exportInput({ asOfMs, raw, timezone }), ',').slice(1), ',')

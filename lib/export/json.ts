@@ -1,6 +1,5 @@
 import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
-import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
-import type { UserLoad } from '@/lib/load/types';
+import { UNASSIGNED_ROW_ID, type UserLoad } from '@/lib/load/types';
 import { EXPORT_SCHEMA_NAME, EXPORT_SCHEMA_VERSION, type ExportDocument, type ExportOperator } from './json-schema';
 import { chatExportRows } from './rows';
 import type { ExportInput } from './types';
@@ -52,7 +51,7 @@ function operator(row: UserLoad): ExportOperator {
   return {
     userId: row.userId,
     name: row.name,
-    unassigned: row.userId === UNASSIGNED_USER_ID,
+    unassigned: row.userId === UNASSIGNED_ROW_ID,
     locked: row.locked,
     deleted: row.deleted,
     openChats: row.openChats,

@@ -1,6 +1,5 @@
 import { AGE_BUCKETS } from '@/lib/load/ages';
-import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
-import type { ChannelLoad, UserLoad } from '@/lib/load/types';
+import { UNASSIGNED_ROW_ID, type ChannelLoad, type UserLoad } from '@/lib/load/types';
 import { chatExportRows, type ChatExportRow } from './rows';
 import type { ExportText } from './text';
 import type { ExportInput } from './types';
@@ -45,7 +44,7 @@ export function operatorTable(input: ExportInput, text: ExportText): Table<UserL
   return {
     columns: [
       { kind: 'text', header: text.operatorId, value: (row) => row.userId },
-      { kind: 'text', header: text.operatorName, value: (row) => (row.userId === UNASSIGNED_USER_ID ? text.unassigned : row.name) },
+      { kind: 'text', header: text.operatorName, value: (row) => (row.userId === UNASSIGNED_ROW_ID ? text.unassigned : row.name) },
       { kind: 'boolean', header: text.locked, value: (row) => row.locked },
       { kind: 'boolean', header: text.deleted, value: (row) => row.deleted },
       { kind: 'number', header: text.openChats, value: (row) => row.openChats },

@@ -1,5 +1,5 @@
 import type { LoadAggregate, LoadChat, LoadFilters } from '@/lib/load/aggregate';
-import type { WammChannel, WammUser } from '@/lib/wamm/schemas';
+import type { Channel, Operator } from '@/lib/model/team';
 
 // What every export format is built from: one input, so CSV, Excel and JSON always say the same.
 
@@ -16,8 +16,8 @@ export interface ExportInput {
   partialReason: string | null;
   /** Already filtered, oldest first. */
   chats: readonly LoadChat[];
-  users: readonly WammUser[];
-  channels: readonly WammChannel[];
+  operators: readonly Operator[];
+  channels: readonly Channel[];
   /** For the same filters as `chats`. */
   aggregate: LoadAggregate;
 }

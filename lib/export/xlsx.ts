@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
+import { UNASSIGNED_ROW_ID } from '@/lib/load/types';
 import { channelTable, chatTable, operatorTable, type Table } from './tables';
 import { exportText, type ExportText } from './text';
 import type { ExportInput } from './types';
@@ -124,14 +124,14 @@ function addSummarySheet(book: ExcelJS.Workbook, input: ExportInput, text: Expor
 function channelFilterText(input: ExportInput, text: ExportText): string {
   const id = input.filters.channel;
   if (id === null) return text.allFilter;
-  const name = input.channels.find((channel) => channel.apiId === id)?.name;
+  const name = input.channels.find((channel) => channel.id === id)?.name;
   return name ? `${id} (${name})` : id;
 }
 
 function operatorFilterText(input: ExportInput, text: ExportText): string {
   const id = input.filters.user;
   if (id === null) return text.allFilter;
-  const name = id === UNASSIGNED_USER_ID ? text.unassigned : input.users.find((user) => user.userId === id)?.name;
+  const name = id === UNASSIGNED_ROW_ID ? text.unassigned : input.operators.find((operator) => operator.id === id)?.name;
   return name ? `${id} (${name})` : id;
 }
 

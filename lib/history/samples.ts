@@ -53,10 +53,11 @@ export function samplesFromAggregate(aggregate: LoadAggregate, atMs: number, cha
 function agesByChannel(chats: readonly LoadChat[]): Map<string, { oldest: number | null; buckets: number[] }> {
   const byChannel = new Map<string, { oldest: number | null; buckets: number[] }>();
   for (const chat of chats) {
-    let entry = byChannel.get(chat.apiId);
+    if (chat.channelId === null) continue;
+    let entry = byChannel.get(chat.channelId);
     if (entry === undefined) {
       entry = { oldest: null, buckets: new Array<number>(AGE_BUCKET_COUNT).fill(0) };
-      byChannel.set(chat.apiId, entry);
+      byChannel.set(chat.channelId, entry);
     }
     if (chat.bucket < 0 || chat.ageSeconds === null) continue;
     entry.buckets[chat.bucket]!++;

@@ -64,8 +64,8 @@ export class BackgroundJobs {
     await store.refreshIfDue();
     const view = store.view();
     const atMs = Math.floor(this.now() / sampleMs) * sampleMs;
-    if (!view.snapshot || view.stale) return false;
-    const outcome = await history.record(samplesFromAggregate(view.snapshot.unfiltered, atMs, view.snapshot.dataset.chats));
+    if (!view.data || view.stale) return false;
+    const outcome = await history.record(samplesFromAggregate(view.data.unfiltered, atMs, view.data.dataset.chats));
     if (this.monotonic() - this.lastMaintainedMono >= MAINTAIN_EVERY_MS) {
       this.lastMaintainedMono = this.monotonic();
       await this.maintain();
@@ -99,11 +99,11 @@ export class BackgroundJobs {
     if (this.lastScheduledMs !== null && scheduledAtMs <= this.lastScheduledMs) return false;
     await store.refreshIfDue();
     const view = store.view();
-    if (!view.snapshot) {
+    if (!view.data) {
       log.warn('scheduled snapshot skipped: no data from wamm.chat yet');
       return false;
     }
-    const saved = await snapshots.save({ ...view, snapshot: view.snapshot }, { channel: null, user: null }, { label: null, savedBy: null, trigger: 'scheduled' });
+    const saved = await snapshots.save({ ...view, data: view.data }, { channel: null, user: null }, { label: null, savedBy: null, trigger: 'scheduled' });
     this.lastScheduledMs = Math.max(scheduledAtMs, saved.createdAtMs);
     const age = Math.round((this.now() - saved.asOfMs) / 1000);
     log.info(`scheduled snapshot saved: ${saved.openChats} open chats, data ${age} s old${view.stale ? ' (wamm.chat not answering)' : ''}`);

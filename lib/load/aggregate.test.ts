@@ -1,38 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { WammChannel, WammChat, WammUser } from '@/lib/wamm/schemas';
+import type { OpenChat } from '@/lib/model/team';
+import { channel, openChat, operator } from '@/tests/support/team';
 import { aggregate, prepareChats, type LoadDataset } from './aggregate';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 
-function chat(chatId: string, userId: string, apiId: string, ageSeconds: number | null): WammChat {
-  return {
-    chatId,
-    chatName: `chat ${chatId}`,
-    phone: `7900${chatId}`,
-    avatar: '',
-    userId,
-    apiId,
-    dateMsg: ageSeconds === null ? '0000-00-00 00:00:00' : String(NOW - ageSeconds * 1000),
-  };
-}
-const parse = (text: string | null) => (text === null || text.startsWith('0000') ? null : Number(text));
+const chat = (chatId: string, operatorId: string, channelId: string, ageSeconds: number | null) => openChat(chatId, operatorId, channelId, ageSeconds, NOW);
 
-const users: WammUser[] = [
-  { userId: '1', name: 'Анна', email: '', admin: false, locked: false, deleted: false },
-  { userId: '2', name: 'Борис', email: '', admin: false, locked: true, deleted: false },
-  { userId: '3', name: 'Idle Ivan', email: '', admin: false, locked: false, deleted: false },
-  { userId: '4', name: 'Gone', email: '', admin: false, locked: false, deleted: true },
-  { userId: '5', name: 'Gone, no chats', email: '', admin: false, locked: false, deleted: true },
+const operators = [
+  operator('1', 'Анна'),
+  operator('2', 'Борис', { locked: true }),
+  operator('3', 'Idle Ivan'),
+  operator('4', 'Gone', { deleted: true }),
+  operator('5', 'Gone, no chats', { deleted: true }),
 ];
-const channels: WammChannel[] = [
-  { apiId: '10', name: 'WhatsApp', type: 'whatsapp', state: 'authorized' },
-  { apiId: '20', name: 'Telegram', type: 'tg', state: 'notAuthorized' },
-  { apiId: '30', name: 'Quiet', type: 'tg_bot', state: 'authorized' },
-];
+const channels = [channel('10', 'WhatsApp'), channel('20', 'Telegram', 'tg', 'notAuthorized'), channel('30', 'Quiet', 'tg_bot')];
 
-function dataset(raw: WammChat[]): LoadDataset {
-  const { chats } = prepareChats(raw, NOW, parse);
-  return { asOfMs: NOW, chats, users, channels };
+function dataset(raw: OpenChat[]): LoadDataset {
+  const { chats } = prepareChats(raw, NOW);
+  return { asOfMs: NOW, chats, operators, channels };
 }
 
 const sample = dataset([
@@ -150,7 +136,7 @@ describe('aggregate', () => {
 
 describe('prepareChats', () => {
   it('sorts oldest first with undated chats last, and counts future dates as age 0', () => {
-    const { chats, maxFutureSeconds } = prepareChats([chat('x', '1', '10', 5), chat('y', '1', '10', null), chat('z', '1', '10', -7200), chat('w', '1', '10', 50)], NOW, parse);
+    const { chats, maxFutureSeconds } = prepareChats([chat('x', '1', '10', 5), chat('y', '1', '10', null), chat('z', '1', '10', -7200), chat('w', '1', '10', 50)], NOW);
     expect(chats.map((c) => c.chatId)).toEqual(['w', 'x', 'z', 'y']);
     expect(chats.find((c) => c.chatId === 'z')).toMatchObject({ ageSeconds: 0, bucket: 0 });
     expect(chats.find((c) => c.chatId === 'y')).toMatchObject({ ageSeconds: null, bucket: -1, lastMessageMs: null });

@@ -1,23 +1,14 @@
 import { AGE_BUCKETS, AGE_BUCKET_COUNT, ageBucketIndex } from './ages';
 import { compareNames } from './names-order';
-import type { AgeBucketTotal, ChannelLoad, LoadTotals, UserLoad } from './types';
-import type { WammChannel, WammChat, WammUser } from '@/lib/wamm/schemas';
+import { UNASSIGNED_ROW_ID, type AgeBucketTotal, type ChannelLoad, type LoadTotals, type UserLoad } from './types';
+import type { Channel, OpenChat, Operator } from '@/lib/model/team';
 
 // Pure functions from one upstream fetch to the numbers on screen. Chats are dated and sorted once
 // per refresh (oldest first), so a filtered view is a single pass with no sorting: the oldest chat
 // of a scope is its first, the median its middle.
 
-export const UNASSIGNED_USER_ID = '0';
-
-export interface LoadChat {
-  chatId: string;
-  chatName: string;
-  phone: string;
-  avatar: string;
-  userId: string;
-  apiId: string;
-  /** Epoch ms of the last message, null when the upstream date is unusable. */
-  lastMessageMs: number | null;
+/** An open chat dated against the fetch. */
+export interface LoadChat extends OpenChat {
   /** Seconds from the last message to the fetch; future dates count as 0. */
   ageSeconds: number | null;
   /** Index into AGE_BUCKETS, -1 when undated. */
@@ -28,8 +19,8 @@ export interface LoadDataset {
   asOfMs: number;
   /** Oldest first; undated chats last. */
   chats: LoadChat[];
-  users: WammUser[];
-  channels: WammChannel[];
+  operators: Operator[];
+  channels: Channel[];
 }
 
 export interface LoadFilters {
@@ -45,16 +36,12 @@ export interface LoadAggregate {
 }
 
 /** Dates every chat against the fetch time and sorts oldest first. */
-export function prepareChats(
-  raw: readonly WammChat[],
-  asOfMs: number,
-  parseDate: (text: string | null) => number | null,
-): { chats: LoadChat[]; maxFutureSeconds: number } {
+export function prepareChats(raw: readonly OpenChat[], asOfMs: number): { chats: LoadChat[]; maxFutureSeconds: number } {
   let maxFutureSeconds = 0;
   const chats: LoadChat[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const chat = raw[i]!;
-    const lastMessageMs = parseDate(chat.dateMsg);
+    const lastMessageMs = chat.lastMessageMs;
     let ageSeconds: number | null = null;
     if (lastMessageMs !== null) {
       const age = Math.floor((asOfMs - lastMessageMs) / 1000);
@@ -62,13 +49,7 @@ export function prepareChats(
       ageSeconds = age > 0 ? age : 0;
     }
     chats[i] = {
-      chatId: chat.chatId,
-      chatName: chat.chatName,
-      phone: chat.phone,
-      avatar: chat.avatar,
-      userId: chat.userId,
-      apiId: chat.apiId,
-      lastMessageMs,
+      ...chat,
       ageSeconds,
       bucket: ageSeconds === null ? -1 : ageBucketIndex(ageSeconds),
     };
@@ -87,25 +68,30 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The `byUser` row a chat counts in: its operator's, or the unassigned row. */
+export function operatorRowId(chat: Pick<OpenChat, 'operatorId'>): string {
+  return chat.operatorId ?? UNASSIGNED_ROW_ID;
+}
+
 export function matchesFilters(chat: LoadChat, filters: LoadFilters): boolean {
-  return (filters.channel === null || chat.apiId === filters.channel) && (filters.user === null || chat.userId === filters.user);
+  return (filters.channel === null || chat.channelId === filters.channel) && (filters.user === null || operatorRowId(chat) === filters.user);
 }
 
 export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggregate {
-  const usersById = new Map<string, WammUser>();
-  for (const user of dataset.users) usersById.set(user.userId, user);
-  const channelsById = new Map<string, WammChannel>();
-  for (const channel of dataset.channels) channelsById.set(channel.apiId, channel);
+  const operatorsById = new Map<string, Operator>();
+  for (const operator of dataset.operators) operatorsById.set(operator.id, operator);
+  const channelsById = new Map<string, Channel>();
+  for (const channel of dataset.channels) channelsById.set(channel.id, channel);
 
   // Rows exist before counting so idle operators and quiet channels show as 0.
   const userRows = new Map<string, UserLoad>();
   const addUser = (userId: string) => {
     if (userRows.has(userId)) return;
     if (filters.user !== null && userId !== filters.user) return;
-    const known = usersById.get(userId);
+    const known = userId === UNASSIGNED_ROW_ID ? undefined : operatorsById.get(userId);
     userRows.set(userId, {
       userId,
-      name: userId === UNASSIGNED_USER_ID ? null : (known?.name ?? null),
+      name: known?.name ?? null,
       locked: known?.locked ?? false,
       deleted: known?.deleted ?? false,
       openChats: 0,
@@ -113,7 +99,7 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
       buckets: new Array<number>(AGE_BUCKET_COUNT).fill(0),
     });
   };
-  for (const user of dataset.users) if (!user.deleted) addUser(user.userId);
+  for (const operator of dataset.operators) if (!operator.deleted) addUser(operator.id);
 
   const channelRows = new Map<string, ChannelLoad>();
   const addChannel = (apiId: string) => {
@@ -128,7 +114,7 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
       openChats: 0,
     });
   };
-  for (const channel of dataset.channels) addChannel(channel.apiId);
+  for (const channel of dataset.channels) addChannel(channel.id);
 
   const bucketTotals = new Array<number>(AGE_BUCKET_COUNT).fill(0);
   const operatorsWithChats = new Set<string>();
@@ -139,17 +125,18 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
 
   for (const chat of dataset.chats) {
     // Every id seen on a chat gets a row, even outside the filter, so rows don't jump between views.
-    addUser(chat.userId);
-    if (chat.apiId !== '') addChannel(chat.apiId);
+    const rowId = operatorRowId(chat);
+    addUser(rowId);
+    if (chat.channelId !== null) addChannel(chat.channelId);
     if (!matchesFilters(chat, filters)) continue;
 
     openChats++;
-    if (chat.userId !== UNASSIGNED_USER_ID) operatorsWithChats.add(chat.userId);
-    if (chat.apiId !== '') channelsWithChats.add(chat.apiId);
+    if (chat.operatorId !== null) operatorsWithChats.add(chat.operatorId);
+    if (chat.channelId !== null) channelsWithChats.add(chat.channelId);
 
-    const userRow = userRows.get(chat.userId)!;
+    const userRow = userRows.get(rowId)!;
     userRow.openChats++;
-    const channelRow = chat.apiId === '' ? undefined : channelRows.get(chat.apiId);
+    const channelRow = chat.channelId === null ? undefined : channelRows.get(chat.channelId);
     if (channelRow) channelRow.openChats++;
 
     if (chat.bucket < 0 || chat.ageSeconds === null) {

@@ -1,5 +1,5 @@
-import { aggregate, matchesFilters, type LoadFilters } from './aggregate';
-import type { StoreView } from './store';
+import { aggregate, matchesFilters, operatorRowId, type LoadFilters } from './aggregate';
+import type { DataView, StoreView } from './store';
 import type { StorageHealth } from '@/lib/storage/types';
 import type { ChatsResponse, DataStatus, HealthResponse, LoadResponse, WaitingResponse } from './types';
 
@@ -37,8 +37,8 @@ export class ResponseCache {
   }
 }
 
-function dataStatus(view: StoreView, context: ResponseContext): DataStatus {
-  const snapshot = view.snapshot!;
+function dataStatus(view: DataView, context: ResponseContext): DataStatus {
+  const snapshot = view.data;
   return {
     asOf: new Date(snapshot.dataset.asOfMs).toISOString(),
     stale: view.stale,
@@ -51,17 +51,16 @@ function dataStatus(view: StoreView, context: ResponseContext): DataStatus {
   };
 }
 
-/** Needs a view with a snapshot. */
-export function buildLoadResponse(view: StoreView, filters: LoadFilters, context: ResponseContext): LoadResponse {
-  const snapshot = view.snapshot!;
+export function buildLoadResponse(view: DataView, filters: LoadFilters, context: ResponseContext): LoadResponse {
+  const snapshot = view.data;
   const unfiltered = filters.channel === null && filters.user === null;
   const numbers = unfiltered ? snapshot.unfiltered : aggregate(snapshot.dataset, filters);
   return { ...dataStatus(view, context), filters, ...numbers };
 }
 
-/** Needs a view with a snapshot. Chats oldest first. */
-export function buildChatsResponse(view: StoreView, filters: LoadFilters, context: ResponseContext): ChatsResponse {
-  const snapshot = view.snapshot!;
+/** Chats oldest first. */
+export function buildChatsResponse(view: DataView, filters: LoadFilters, context: ResponseContext): ChatsResponse {
+  const snapshot = view.data;
   const status = dataStatus(view, context);
   const chats: ChatsResponse['chats'] = [];
   for (const chat of snapshot.dataset.chats) {
@@ -71,8 +70,8 @@ export function buildChatsResponse(view: StoreView, filters: LoadFilters, contex
       chatName: chat.chatName,
       phone: chat.phone,
       avatar: chat.avatar,
-      userId: chat.userId,
-      apiId: chat.apiId,
+      userId: operatorRowId(chat),
+      apiId: chat.channelId ?? '',
       lastMessageAt: chat.lastMessageMs === null ? null : new Date(chat.lastMessageMs).toISOString(),
       ageSeconds: chat.ageSeconds,
     });
@@ -95,10 +94,10 @@ export interface WaitingQuery {
 }
 
 /** The longest-waiting chats for a wall display: who has them and for how long, names only on request. */
-export function buildWaitingResponse(view: StoreView, filters: LoadFilters, query: WaitingQuery): WaitingResponse {
-  const { dataset } = view.snapshot!;
-  const users = new Map(dataset.users.map((user) => [user.userId, user.name]));
-  const channels = new Map(dataset.channels.map((channel) => [channel.apiId, channel.name]));
+export function buildWaitingResponse(view: DataView, filters: LoadFilters, query: WaitingQuery): WaitingResponse {
+  const { dataset } = view.data;
+  const operators = new Map(dataset.operators.map((operator) => [operator.id, operator.name]));
+  const channels = new Map(dataset.channels.map((channel) => [channel.id, channel.name]));
   const chats: WaitingResponse['chats'] = [];
   let overThreshold = 0;
   // Chats are sorted oldest first: the first `limit` that match are the longest waiting.
@@ -108,10 +107,10 @@ export function buildWaitingResponse(view: StoreView, filters: LoadFilters, quer
     if (chats.length >= query.limit || chat.ageSeconds === null) continue;
     chats.push({
       chatId: chat.chatId,
-      userId: chat.userId,
-      operatorName: users.get(chat.userId) ?? null,
-      apiId: chat.apiId,
-      channelName: channels.get(chat.apiId) ?? null,
+      userId: operatorRowId(chat),
+      operatorName: chat.operatorId === null ? null : (operators.get(chat.operatorId) ?? null),
+      apiId: chat.channelId ?? '',
+      channelName: chat.channelId === null ? null : (channels.get(chat.channelId) ?? null),
       lastMessageAt: chat.lastMessageMs === null ? null : new Date(chat.lastMessageMs).toISOString(),
       ageSeconds: chat.ageSeconds,
       ...(query.names ? { chatName: chat.chatName, phone: chat.phone } : {}),
@@ -130,7 +129,7 @@ export function buildWaitingResponse(view: StoreView, filters: LoadFilters, quer
 const FUTURE_TOLERANCE_SECONDS = 60;
 
 export function buildHealthResponse(view: StoreView, context: ResponseContext, storage: StorageHealth): HealthResponse {
-  const snapshot = view.snapshot;
+  const snapshot = view.data;
   const futureSeconds = snapshot && snapshot.maxFutureSeconds > FUTURE_TOLERANCE_SECONDS ? snapshot.maxFutureSeconds : null;
   const status = !snapshot ? 'down' : view.stale || !snapshot.complete || futureSeconds !== null || !storage.ok ? 'degraded' : 'ok';
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -1,14 +1,15 @@
 import type { WammClient } from '@/lib/wamm/client';
 import { WammError, toUpstreamErrorInfo } from '@/lib/wamm/errors';
-import { parseWallClock } from '@/lib/wamm/timezone';
 import { aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
 import { fetchAll, type Directory } from './refresh';
 import type { PartialInfo, UpstreamErrorInfo } from './types';
 
-// The current data set, shared by every viewer: refreshed at most once per interval, never more
+// The live data set, shared by every viewer: refreshed at most once per interval, never more
 // than one fetch in flight, the last good data kept (and marked stale) while the upstream fails.
+// (A saved snapshot is something else: lib/snapshots freezes a LoadData into storage.)
 
-export interface LoadSnapshot {
+/** The load at one moment: the data set, how complete it is, and its numbers with no filter. */
+export interface LoadData {
   dataset: LoadDataset;
   complete: boolean;
   partialReason: string | null;
@@ -22,7 +23,8 @@ export interface LoadSnapshot {
 export interface StoreState {
   /** Changes whenever anything below changes; responses are cached per version. */
   version: number;
-  snapshot: LoadSnapshot | null;
+  /** The last good data; null until the first refresh succeeds. */
+  data: LoadData | null;
   /** Set while the latest refresh attempt failed. */
   upstreamError: UpstreamErrorInfo | null;
   lastSuccessAtMs: number | null;
@@ -35,10 +37,12 @@ export interface StoreView extends StoreState {
   stale: boolean;
 }
 
+/** A view that has data to answer with. */
+export type DataView = StoreView & { data: LoadData };
+
 export interface LoadStoreOptions {
   client: WammClient;
   refreshMs: number;
-  timezone: string;
   upstreamTimeoutMs: number;
   /** How often operator and channel names are fetched again; default 5 min. */
   directoryMs?: number;
@@ -57,7 +61,7 @@ export class LoadStore {
   private readonly log: NonNullable<LoadStoreOptions['log']>;
   private state: StoreState = {
     version: 0,
-    snapshot: null,
+    data: null,
     upstreamError: null,
     lastSuccessAtMs: null,
     lastErrorAtMs: null,
@@ -69,8 +73,6 @@ export class LoadStore {
   private lastDemandAtMs = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
-  /** Upstream fetches started, for tests and the benchmark. */
-  refreshCount = 0;
 
   constructor(options: LoadStoreOptions) {
     this.options = {
@@ -91,8 +93,8 @@ export class LoadStore {
     const now = this.options.now();
     this.lastDemandAtMs = now;
     this.refreshIfDue();
-    const snapshot = this.state.snapshot;
-    if (this.inFlight && (!snapshot || now - snapshot.dataset.asOfMs > this.veryOldMs())) {
+    const data = this.state.data;
+    if (this.inFlight && (!data || now - data.dataset.asOfMs > this.veryOldMs())) {
       await this.waitForInFlight();
     }
     return this.view();
@@ -100,10 +102,8 @@ export class LoadStore {
 
   /** The current state without starting anything. */
   view(): StoreView {
-    const { snapshot } = this.state;
-    const stale =
-      snapshot !== null &&
-      (this.state.upstreamError !== null || this.options.now() - snapshot.dataset.asOfMs > this.veryOldMs());
+    const { data } = this.state;
+    const stale = data !== null && (this.state.upstreamError !== null || this.options.now() - data.dataset.asOfMs > this.veryOldMs());
     return { ...this.state, stale };
   }
 
@@ -144,7 +144,6 @@ export class LoadStore {
 
   private async refresh(): Promise<void> {
     const startedAt = this.options.now();
-    this.refreshCount++;
     this.nextAttemptAtMs = startedAt + this.options.refreshMs;
     try {
       const directoryDue = !this.directory || startedAt - this.directory.fetchedAtMs >= this.options.directoryMs;
@@ -157,19 +156,18 @@ export class LoadStore {
       });
       if (result.directory) this.directory = result.directory;
       const asOfMs = this.options.now();
-      const timezone = this.options.timezone;
-      const { chats, maxFutureSeconds } = prepareChats(result.chats, asOfMs, (text) => parseWallClock(text, timezone));
+      const { chats, maxFutureSeconds } = prepareChats(result.chats, asOfMs);
       const dataset: LoadDataset = {
         asOfMs,
         chats,
-        users: this.directory?.users ?? [],
+        operators: this.directory?.operators ?? [],
         channels: this.directory?.channels ?? [],
       };
       const recovered = this.state.consecutiveFailures;
-      const first = this.state.snapshot === null;
+      const first = this.state.data === null;
       this.state = {
         version: this.state.version + 1,
-        snapshot: {
+        data: {
           dataset,
           complete: result.complete,
           partialReason: result.partialReason,

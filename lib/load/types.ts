@@ -3,6 +3,12 @@
 
 import type { AgeBucketKey } from './ages';
 
+/**
+ * Our API's id for the row of chats no operator is responsible for: in `byUser`, `?user=0`, history
+ * and exports. (How wamm.chat writes "nobody" is lib/wamm's business; the model says null.)
+ */
+export const UNASSIGNED_ROW_ID = '0';
+
 /** The codes of wamm.chat failures, listed once for the API's schema and the pages' wording. */
 export const UPSTREAM_ERROR_CODES = [
   'token_fail',

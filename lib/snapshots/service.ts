@@ -1,5 +1,5 @@
 import type { LoadFilters } from '@/lib/load/aggregate';
-import type { LoadSnapshot, StoreView } from '@/lib/load/store';
+import type { DataView } from '@/lib/load/store';
 import { isSnapshotId, newSnapshotId } from '@/lib/storage/ids';
 import type { SnapshotRepository, SnapshotSummary } from '@/lib/storage/types';
 import { freeze, thaw, type SnapshotMeta, type ThawedSnapshot } from './model';
@@ -27,7 +27,7 @@ export class SnapshotService {
     this.now = options.now ?? Date.now;
   }
 
-  async save(view: StoreView & { snapshot: LoadSnapshot }, filters: LoadFilters, meta: SnapshotMeta): Promise<SnapshotSummary> {
+  async save(view: DataView, filters: LoadFilters, meta: SnapshotMeta): Promise<SnapshotSummary> {
     const record = freeze(view, filters, meta, {
       id: newSnapshotId(),
       nowMs: this.now(),

@@ -18,7 +18,7 @@ const partial = z.strictObject({
   count: count.nullable(),
   cap: count,
 });
-const filters = z.strictObject({ channel: id.nullable(), user: id.nullable() });
+const filters = z.strictObject({ channel: id.nullable(), user: id.nullable(), team: id.nullable() });
 
 export const loadResponseSchema = z.strictObject({
   asOf: isoUtc,
@@ -37,6 +37,10 @@ export const loadResponseSchema = z.strictObject({
     oldestAgeSeconds: seconds.nullable(),
     medianAgeSeconds: seconds.nullable(),
     undatedChats: count,
+    capacity: count.nullable(),
+    overCapacityOperators: count,
+    overWarningChats: count,
+    overCriticalChats: count,
   }),
   ageBuckets: z
     .array(
@@ -58,6 +62,11 @@ export const loadResponseSchema = z.strictObject({
       openChats: count,
       oldestAgeSeconds: seconds.nullable(),
       buckets: z.array(count).length(AGE_BUCKETS.length),
+      capacity: count.nullable(),
+      teamIds: z.array(id),
+      lastActiveAt: isoUtc.nullable(),
+      available: z.boolean(),
+      overCapacity: z.boolean(),
     }),
   ),
   byChannel: z.array(
@@ -67,6 +76,19 @@ export const loadResponseSchema = z.strictObject({
       type: z.string().nullable(),
       state: z.string().nullable(),
       openChats: count,
+    }),
+  ),
+  byTeam: z.array(
+    z.strictObject({
+      teamId: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      name: z.string().min(1),
+      openChats: count,
+      capacity: count.nullable(),
+      operators: count,
+      availableOperators: count,
+      overCapacityOperators: count,
+      overCriticalChats: count,
+      oldestAgeSeconds: seconds.nullable(),
     }),
   ),
 }) satisfies z.ZodType<LoadResponse>;
@@ -157,7 +179,7 @@ const nullableNumber = z.number().nonnegative().nullable();
 export const historyResponseSchema = z.strictObject({
   from: isoUtc,
   to: isoUtc,
-  by: z.enum(['total', 'operator', 'channel']),
+  by: z.enum(['total', 'operator', 'channel', 'team']),
   stepSeconds: z.number().int().min(60),
   series: z.array(
     z.strictObject({

@@ -1,4 +1,6 @@
-import { aggregate, matchesFilters, prepareChats, type LoadFilters } from '@/lib/load/aggregate';
+import { NO_FILTERS, aggregate, compileFilters, matchesFilters, prepareChats, type LoadFilters } from '@/lib/load/aggregate';
+import type { LoadRules } from '@/lib/load/rules';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import type { Channel, OpenChat, Operator } from '@/lib/model/team';
 import type { ExportInput } from './types';
 
@@ -40,10 +42,11 @@ export function rawChats(asOfMs = NOW): OpenChat[] {
 }
 
 export function exportInput(
-  options: { filters?: LoadFilters; timezone?: string; asOfMs?: number; raw?: OpenChat[]; label?: string | null } = {},
+  options: { filters?: Partial<LoadFilters>; timezone?: string; asOfMs?: number; raw?: OpenChat[]; label?: string | null; rules?: LoadRules } = {},
 ): ExportInput {
   const asOfMs = options.asOfMs ?? NOW;
-  const filters = options.filters ?? { channel: null, user: null };
+  const filters: LoadFilters = { ...NO_FILTERS, ...options.filters };
+  const rules = options.rules ?? DEFAULT_SETTINGS;
   const { chats } = prepareChats(options.raw ?? rawChats(asOfMs), asOfMs);
   const dataset = { asOfMs, chats, operators: OPERATORS, channels: CHANNELS };
   const label = options.label === undefined ? null : options.label;
@@ -56,10 +59,11 @@ export function exportInput(
     snapshotId: label === null ? null : 'snap-1',
     complete: true,
     partialReason: null,
-    chats: chats.filter((row) => matchesFilters(row, filters)),
+    chats: chats.filter((row) => matchesFilters(row, compileFilters(filters, rules))),
     operators: OPERATORS,
     channels: CHANNELS,
-    aggregate: aggregate(dataset, filters),
+    rules,
+    aggregate: aggregate(dataset, filters, rules),
   };
 }
 

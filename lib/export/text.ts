@@ -18,6 +18,17 @@ export const EXPORT_TEXT = {
   oldestAgeSeconds: 'Oldest age (seconds)',
   channelType: 'Type',
   channelState: 'State',
+  capacity: 'Capacity (empty: no limit)',
+  teams: 'Teams',
+  team: 'Team',
+  teamId: 'Team id',
+  available: 'Available',
+  lastActive: 'Last active',
+  overCapacity: 'Over capacity',
+  operatorsInTeam: 'Operators',
+  availableOperators: 'Available operators',
+  overCapacityOperators: 'Operators over capacity',
+  overCriticalChats: 'Chats past the critical threshold',
   /** The operator name of chats without a responsible operator (operator id "0"). */
   unassigned: 'Unassigned',
   yes: 'yes',
@@ -35,6 +46,7 @@ export const EXPORT_TEXT = {
   label: 'Label',
   channelFilter: 'Channel filter',
   operatorFilter: 'Operator filter',
+  teamFilter: 'Team filter',
   allFilter: 'all',
   complete: 'Complete',
   partialReason: 'Partial reason',
@@ -44,6 +56,10 @@ export const EXPORT_TEXT = {
   totalOldestAgeSeconds: 'Oldest age (seconds)',
   totalMedianAgeSeconds: 'Median age (seconds)',
   totalUndatedChats: 'Open chats without a date',
+  totalCapacity: 'Capacity of the available operators (empty: no limit)',
+  totalOverCapacityOperators: 'Operators over capacity',
+  totalOverWarningChats: 'Chats past the warning threshold',
+  totalOverCriticalChats: 'Chats past the critical threshold',
 } as const;
 
 export type ExportText = { readonly [K in keyof typeof EXPORT_TEXT]: string };

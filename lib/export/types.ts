@@ -1,4 +1,5 @@
 import type { LoadAggregate, LoadChat, LoadFilters } from '@/lib/load/aggregate';
+import type { LoadRules } from '@/lib/load/rules';
 import type { Channel, Operator } from '@/lib/model/team';
 
 // What every export format is built from: one input, so CSV, Excel and JSON always say the same.
@@ -18,6 +19,8 @@ export interface ExportInput {
   chats: readonly LoadChat[];
   operators: readonly Operator[];
   channels: readonly Channel[];
+  /** The teams, capacity and thresholds the numbers are read against. */
+  rules: LoadRules;
   /** For the same filters as `chats`. */
   aggregate: LoadAggregate;
 }

@@ -32,7 +32,7 @@ function summary(book: ExcelJS.Workbook): Map<string, ExcelJS.CellValue> {
 describe('workbook', () => {
   it('has Summary, Operators, Channels and Chats, each with a bold, frozen header', async () => {
     const book = await readBack(exportInput());
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Operators', 'Channels', 'Chats']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Operators', 'Channels', 'Teams', 'Chats']);
     for (const sheet of book.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).font?.bold).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { aggregate, prepareChats, type LoadDataset } from '@/lib/load/aggregate';
 import { channel, openChat, operator } from '@/tests/support/team';
 import { samplesFromAggregate } from './samples';
@@ -16,7 +17,7 @@ const dataset: LoadDataset = {
   operators: [operator('1', 'Анна'), operator('2', 'Борис'), operator('3', 'Idle')],
   channels: [channel('10', 'WhatsApp'), channel('20', 'Telegram', 'tg'), channel('30', 'Quiet', 'tg_bot')],
 };
-const unfiltered = aggregate(dataset, { channel: null, user: null });
+const unfiltered = aggregate(dataset, { channel: null, user: null, team: null }, DEFAULT_SETTINGS);
 
 describe('samplesFromAggregate', () => {
   it('records the total, every operator (unassigned and idle included) and every channel, on the minute', () => {

@@ -1,6 +1,7 @@
 import type { AuditService } from '@/lib/audit/service';
 import type { SessionService } from '@/lib/auth/sessions';
 import { samplesFromAggregate } from '@/lib/history/samples';
+import { NO_FILTERS } from '@/lib/load/aggregate';
 import type { HistoryService } from '@/lib/history/service';
 import type { LoadStore } from '@/lib/load/store';
 import { nextScheduledAt, type SnapshotSchedule } from '@/lib/snapshots/schedule';
@@ -65,7 +66,7 @@ export class BackgroundJobs {
     const view = store.view();
     const atMs = Math.floor(this.now() / sampleMs) * sampleMs;
     if (!view.data || view.stale) return false;
-    const outcome = await history.record(samplesFromAggregate(view.data.unfiltered, atMs, view.data.dataset.chats));
+    const outcome = await history.record(samplesFromAggregate(view.data.unfiltered, atMs, view.data.dataset.chats, view.data.rules));
     if (this.monotonic() - this.lastMaintainedMono >= MAINTAIN_EVERY_MS) {
       this.lastMaintainedMono = this.monotonic();
       await this.maintain();
@@ -103,7 +104,7 @@ export class BackgroundJobs {
       log.warn('scheduled snapshot skipped: no data from wamm.chat yet');
       return false;
     }
-    const saved = await snapshots.save({ ...view, data: view.data }, { channel: null, user: null }, { label: null, savedBy: null, trigger: 'scheduled' });
+    const saved = await snapshots.save({ ...view, data: view.data }, NO_FILTERS, { label: null, savedBy: null, trigger: 'scheduled' });
     this.lastScheduledMs = Math.max(scheduledAtMs, saved.createdAtMs);
     const age = Math.round((this.now() - saved.asOfMs) / 1000);
     log.info(`scheduled snapshot saved: ${saved.openChats} open chats, data ${age} s old${view.stale ? ' (wamm.chat not answering)' : ''}`);

@@ -1,6 +1,7 @@
 import { AGE_BUCKETS, AGE_BUCKET_COUNT, ageBucketIndex } from './ages';
 import { compareNames } from './names-order';
-import { UNASSIGNED_ROW_ID, type AgeBucketTotal, type ChannelLoad, type LoadTotals, type UserLoad } from './types';
+import { capacityOf, chatInTeam, criticalSeconds, isAvailable, isOverCapacity, teamScope, teamsByOperator, warningSeconds, type LoadRules, type TeamScope } from './rules';
+import { UNASSIGNED_ROW_ID, type AgeBucketTotal, type ChannelLoad, type LoadTotals, type TeamLoad, type UserLoad } from './types';
 import type { Channel, OpenChat, Operator } from '@/lib/model/team';
 
 // Pure functions from one upstream fetch to the numbers on screen. Chats are dated and sorted once
@@ -26,13 +27,18 @@ export interface LoadDataset {
 export interface LoadFilters {
   channel: string | null;
   user: string | null;
+  /** A team's id from the settings: its operators' chats and the unassigned chats on its channels. */
+  team: string | null;
 }
+
+export const NO_FILTERS: LoadFilters = { channel: null, user: null, team: null };
 
 export interface LoadAggregate {
   totals: LoadTotals;
   ageBuckets: AgeBucketTotal[];
   byUser: UserLoad[];
   byChannel: ChannelLoad[];
+  byTeam: TeamLoad[];
 }
 
 /** Dates every chat against the fetch time and sorts oldest first. */
@@ -73,22 +79,57 @@ export function operatorRowId(chat: Pick<OpenChat, 'operatorId'>): string {
   return chat.operatorId ?? UNASSIGNED_ROW_ID;
 }
 
-export function matchesFilters(chat: LoadChat, filters: LoadFilters): boolean {
-  return (filters.channel === null || chat.channelId === filters.channel) && (filters.user === null || operatorRowId(chat) === filters.user);
+/**
+ * A filter compiled against the rules: `team` must name a team of the rules (the routes refuse an
+ * unknown one with a 400 first); an unknown one here matches nothing.
+ */
+export interface CompiledFilters {
+  filters: LoadFilters;
+  team: TeamScope | null;
 }
 
-export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggregate {
+export function compileFilters(filters: LoadFilters, rules: LoadRules): CompiledFilters {
+  if (filters.team === null) return { filters, team: null };
+  const team = rules.teams.find((candidate) => candidate.id === filters.team);
+  return { filters, team: team ? teamScope(team) : teamScope({ id: filters.team, name: filters.team, operatorIds: [], channelIds: [] }) };
+}
+
+export function matchesFilters(chat: LoadChat, compiled: CompiledFilters): boolean {
+  const { filters } = compiled;
+  return (
+    (filters.channel === null || chat.channelId === filters.channel) &&
+    (filters.user === null || operatorRowId(chat) === filters.user) &&
+    (compiled.team === null || chatInTeam(chat, compiled.team))
+  );
+}
+
+export function aggregate(dataset: LoadDataset, filters: LoadFilters, rules: LoadRules): LoadAggregate {
+  const compiled = compileFilters(filters, rules);
   const operatorsById = new Map<string, Operator>();
   for (const operator of dataset.operators) operatorsById.set(operator.id, operator);
   const channelsById = new Map<string, Channel>();
   for (const channel of dataset.channels) channelsById.set(channel.id, channel);
+  const teamsOf = teamsByOperator(rules);
+  const { asOfMs } = dataset;
+  const warning = warningSeconds(rules);
+  const critical = criticalSeconds(rules);
 
-  // Rows exist before counting so idle operators and quiet channels show as 0.
+  // Capacity is about an operator's whole load: every channel, whatever the view's filters.
+  const totalByOperator = new Map<string, number>();
+  for (const chat of dataset.chats) {
+    if (chat.operatorId !== null) totalByOperator.set(chat.operatorId, (totalByOperator.get(chat.operatorId) ?? 0) + 1);
+  }
+
+  // Rows exist before counting so idle operators and quiet channels show as 0. With a team filter,
+  // the rows are the team's operators and the unassigned row, nobody else.
   const userRows = new Map<string, UserLoad>();
   const addUser = (userId: string) => {
     if (userRows.has(userId)) return;
     if (filters.user !== null && userId !== filters.user) return;
-    const known = userId === UNASSIGNED_ROW_ID ? undefined : operatorsById.get(userId);
+    if (compiled.team !== null && userId !== UNASSIGNED_ROW_ID && !compiled.team.operators.has(userId)) return;
+    const unassigned = userId === UNASSIGNED_ROW_ID;
+    const known = unassigned ? undefined : operatorsById.get(userId);
+    const capacity = unassigned ? null : capacityOf(rules, userId);
     userRows.set(userId, {
       userId,
       name: known?.name ?? null,
@@ -97,9 +138,18 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
       openChats: 0,
       oldestAgeSeconds: null,
       buckets: new Array<number>(AGE_BUCKET_COUNT).fill(0),
+      capacity,
+      teamIds: unassigned ? [] : (teamsOf.get(userId) ?? []),
+      lastActiveAt: known?.lastActiveMs == null ? null : new Date(known.lastActiveMs).toISOString(),
+      available: !unassigned && isAvailable(rules, known, asOfMs),
+      overCapacity: !unassigned && isOverCapacity(totalByOperator.get(userId) ?? 0, capacity),
     });
   };
   for (const operator of dataset.operators) if (!operator.deleted) addUser(operator.id);
+  if (compiled.team !== null) {
+    for (const id of compiled.team.team.operatorIds) addUser(id);
+    addUser(UNASSIGNED_ROW_ID);
+  }
 
   const channelRows = new Map<string, ChannelLoad>();
   const addChannel = (apiId: string) => {
@@ -122,13 +172,15 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
   const datedAges: number[] = [];
   let openChats = 0;
   let undatedChats = 0;
+  let overWarningChats = 0;
+  let overCriticalChats = 0;
 
   for (const chat of dataset.chats) {
     // Every id seen on a chat gets a row, even outside the filter, so rows don't jump between views.
     const rowId = operatorRowId(chat);
     addUser(rowId);
     if (chat.channelId !== null) addChannel(chat.channelId);
-    if (!matchesFilters(chat, filters)) continue;
+    if (!matchesFilters(chat, compiled)) continue;
 
     openChats++;
     if (chat.operatorId !== null) operatorsWithChats.add(chat.operatorId);
@@ -144,6 +196,8 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
       continue;
     }
     datedAges.push(chat.ageSeconds);
+    if (chat.ageSeconds >= warning) overWarningChats++;
+    if (chat.ageSeconds >= critical) overCriticalChats++;
     bucketTotals[chat.bucket]!++;
     userRow.buckets[chat.bucket]!++;
     // Oldest first: the first dated chat seen for a row is its oldest.
@@ -158,6 +212,7 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
     (a, b) => b.openChats - a.openChats || compareNames(a.name, b.name) || compareIds(a.apiId, b.apiId),
   );
 
+  const people = byUser.filter((row) => row.userId !== UNASSIGNED_ROW_ID);
   return {
     totals: {
       openChats,
@@ -166,6 +221,10 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
       oldestAgeSeconds: datedAges.length > 0 ? datedAges[0]! : null,
       medianAgeSeconds: median(datedAges),
       undatedChats,
+      capacity: capacityOfAvailable(people),
+      overCapacityOperators: people.filter((row) => row.overCapacity).length,
+      overWarningChats,
+      overCriticalChats,
     },
     ageBuckets: AGE_BUCKETS.map((bucket, index) => ({
       key: bucket.key,
@@ -176,7 +235,62 @@ export function aggregate(dataset: LoadDataset, filters: LoadFilters): LoadAggre
     })),
     byUser,
     byChannel,
+    byTeam: teamLoads(dataset, rules, operatorsById, totalByOperator),
   };
+}
+
+/** What the available operators among `rows` can take together; null when any of them has no limit. */
+function capacityOfAvailable(rows: readonly UserLoad[]): number | null {
+  let sum = 0;
+  for (const row of rows) {
+    if (!row.available) continue;
+    if (row.capacity === null) return null;
+    sum += row.capacity;
+  }
+  return sum;
+}
+
+/** Every team of the rules over the whole data set (the view's filters do not apply), in the settings' order. */
+function teamLoads(dataset: LoadDataset, rules: LoadRules, operatorsById: ReadonlyMap<string, Operator>, totalByOperator: ReadonlyMap<string, number>): TeamLoad[] {
+  if (rules.teams.length === 0) return [];
+  const critical = criticalSeconds(rules);
+  const scopes = rules.teams.map(teamScope);
+  const counts = scopes.map(() => ({ openChats: 0, overCriticalChats: 0, oldestAgeSeconds: null as number | null }));
+  for (const chat of dataset.chats) {
+    for (let i = 0; i < scopes.length; i++) {
+      if (!chatInTeam(chat, scopes[i]!)) continue;
+      const count = counts[i]!;
+      count.openChats++;
+      if (chat.ageSeconds !== null) {
+        if (chat.ageSeconds >= critical) count.overCriticalChats++;
+        // Chats come oldest first: the first dated one is the team's oldest.
+        if (count.oldestAgeSeconds === null) count.oldestAgeSeconds = chat.ageSeconds;
+      }
+    }
+  }
+  return scopes.map((scope, i) => {
+    let capacity: number | null = 0;
+    let availableOperators = 0;
+    let overCapacityOperators = 0;
+    for (const id of scope.team.operatorIds) {
+      const own = capacityOf(rules, id);
+      if (isOverCapacity(totalByOperator.get(id) ?? 0, own)) overCapacityOperators++;
+      if (!isAvailable(rules, operatorsById.get(id), dataset.asOfMs)) continue;
+      availableOperators++;
+      capacity = capacity === null || own === null ? null : capacity + own;
+    }
+    return {
+      teamId: scope.team.id,
+      name: scope.team.name,
+      openChats: counts[i]!.openChats,
+      capacity,
+      operators: scope.team.operatorIds.length,
+      availableOperators,
+      overCapacityOperators,
+      overCriticalChats: counts[i]!.overCriticalChats,
+      oldestAgeSeconds: counts[i]!.oldestAgeSeconds,
+    };
+  });
 }
 
 /** Median of ages sorted in descending order; the mean of the middle two for an even count. */

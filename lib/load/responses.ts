@@ -1,5 +1,5 @@
-import { aggregate, matchesFilters, operatorRowId, type LoadFilters } from './aggregate';
-import type { DataView, StoreView } from './store';
+import { aggregate, compileFilters, matchesFilters, operatorRowId, type LoadAggregate, type LoadChat, type LoadFilters } from './aggregate';
+import type { DataView, LoadData, StoreView } from './store';
 import type { StorageHealth } from '@/lib/storage/types';
 import type { ChatsResponse, DataStatus, HealthResponse, LoadResponse, WaitingResponse } from './types';
 
@@ -26,7 +26,7 @@ export class ResponseCache {
       this.key = key;
       this.bodies.clear();
     }
-    const bodyKey = `${kind}|${filters.channel ?? ''}|${filters.user ?? ''}`;
+    const bodyKey = `${kind}|${filters.channel ?? ''}|${filters.user ?? ''}|${filters.team ?? ''}`;
     let body = this.bodies.get(bodyKey);
     if (body === undefined) {
       body = JSON.stringify(build());
@@ -51,11 +51,21 @@ function dataStatus(view: DataView, context: ResponseContext): DataStatus {
   };
 }
 
+/** The numbers of a view: the unfiltered ones counted once per refresh, a filtered view counted now. */
+export function numbersFor(data: LoadData, filters: LoadFilters): LoadAggregate {
+  const unfiltered = filters.channel === null && filters.user === null && filters.team === null;
+  return unfiltered ? data.unfiltered : aggregate(data.dataset, filters, data.rules);
+}
+
+/** The chats a view counts, oldest first. */
+export function chatsFor(data: LoadData, filters: LoadFilters): LoadChat[] {
+  if (filters.channel === null && filters.user === null && filters.team === null) return data.dataset.chats;
+  const compiled = compileFilters(filters, data.rules);
+  return data.dataset.chats.filter((chat) => matchesFilters(chat, compiled));
+}
+
 export function buildLoadResponse(view: DataView, filters: LoadFilters, context: ResponseContext): LoadResponse {
-  const snapshot = view.data;
-  const unfiltered = filters.channel === null && filters.user === null;
-  const numbers = unfiltered ? snapshot.unfiltered : aggregate(snapshot.dataset, filters);
-  return { ...dataStatus(view, context), filters, ...numbers };
+  return { ...dataStatus(view, context), filters, ...numbersFor(view.data, filters) };
 }
 
 /** Chats oldest first. */
@@ -63,8 +73,7 @@ export function buildChatsResponse(view: DataView, filters: LoadFilters, context
   const snapshot = view.data;
   const status = dataStatus(view, context);
   const chats: ChatsResponse['chats'] = [];
-  for (const chat of snapshot.dataset.chats) {
-    if (!matchesFilters(chat, filters)) continue;
+  for (const chat of chatsFor(snapshot, filters)) {
     chats.push({
       chatId: chat.chatId,
       chatName: chat.chatName,
@@ -101,8 +110,7 @@ export function buildWaitingResponse(view: DataView, filters: LoadFilters, query
   const chats: WaitingResponse['chats'] = [];
   let overThreshold = 0;
   // Chats are sorted oldest first: the first `limit` that match are the longest waiting.
-  for (const chat of dataset.chats) {
-    if (!matchesFilters(chat, filters)) continue;
+  for (const chat of chatsFor(view.data, filters)) {
     if (chat.ageSeconds !== null && chat.ageSeconds >= query.thresholdSeconds) overThreshold++;
     if (chats.length >= query.limit || chat.ageSeconds === null) continue;
     chats.push({

@@ -1,6 +1,8 @@
 import type { WammClient } from '@/lib/wamm/client';
 import { WammError, toUpstreamErrorInfo } from '@/lib/wamm/errors';
-import { aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { NO_FILTERS, aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
+import type { LoadRules } from './rules';
 import { fetchAll, type Directory } from './refresh';
 import type { PartialInfo, UpstreamErrorInfo } from './types';
 
@@ -16,7 +18,11 @@ export interface LoadData {
   partial: PartialInfo | null;
   /** How far the newest last-message time is ahead of our clock; > 60 hints at a wrong WAMM_TIMEZONE. */
   maxFutureSeconds: number;
-  /** The aggregate with no filter, computed once per refresh. */
+  /** The manager's rules the numbers are read against (teams, capacity, thresholds, availability). */
+  rules: LoadRules;
+  /** Which revision of the settings `rules` came from: the numbers are counted again when it changes. */
+  rulesRevision: number;
+  /** The aggregate with no filter, computed once per refresh (and once per change of the rules). */
   unfiltered: LoadAggregate;
 }
 
@@ -51,8 +57,12 @@ export interface LoadStoreOptions {
   /** How long after the last viewer's request the data is still kept fresh; default 5 min. */
   keepWarmMs?: number;
   now?: () => number;
+  /** The rules in force and their revision; read at every request, so it must be cheap. */
+  rules?: () => { revision: number; rules: LoadRules };
   log?: { info(message: string): void; warn(message: string): void };
 }
+
+const NO_RULES = { revision: 0, rules: DEFAULT_SETTINGS };
 
 const noLog = { info: () => {}, warn: () => {} };
 
@@ -80,6 +90,7 @@ export class LoadStore {
       maxBackoffMs: 60_000,
       keepWarmMs: 5 * 60_000,
       now: Date.now,
+      rules: () => NO_RULES,
       ...options,
     };
     this.log = options.log ?? noLog;
@@ -102,6 +113,7 @@ export class LoadStore {
 
   /** The current state without starting anything. */
   view(): StoreView {
+    this.applyRules();
     const { data } = this.state;
     const stale = data !== null && (this.state.upstreamError !== null || this.options.now() - data.dataset.asOfMs > this.veryOldMs());
     return { ...this.state, stale };
@@ -123,6 +135,19 @@ export class LoadStore {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** The rules in force and the unfiltered numbers under them. */
+  private counted(dataset: LoadDataset): Pick<LoadData, 'rules' | 'rulesRevision' | 'unfiltered'> {
+    const { revision, rules } = this.options.rules();
+    return { rules, rulesRevision: revision, unfiltered: aggregate(dataset, NO_FILTERS, rules) };
+  }
+
+  /** After a change of the settings, the same data counted again under the new rules. */
+  private applyRules(): void {
+    const data = this.state.data;
+    if (!data || this.options.rules().revision === data.rulesRevision) return;
+    this.state = { ...this.state, version: this.state.version + 1, data: { ...data, ...this.counted(data.dataset) } };
   }
 
   private veryOldMs(): number {
@@ -173,7 +198,7 @@ export class LoadStore {
           partialReason: result.partialReason,
           partial: result.partial,
           maxFutureSeconds,
-          unfiltered: aggregate(dataset, { channel: null, user: null }),
+          ...this.counted(dataset),
         },
         upstreamError: null,
         lastSuccessAtMs: asOfMs,

@@ -59,6 +59,31 @@ export interface UserLoad {
   oldestAgeSeconds: number | null;
   /** Open chats per age bucket, in the order of `ageBuckets`. */
   buckets: number[];
+  /** How many chats the settings let this operator take; null = no limit (and for the unassigned row). */
+  capacity: number | null;
+  /** The teams of the settings this operator is in. */
+  teamIds: string[];
+  /** Last activity in wamm.chat, ISO-8601 UTC; null when unknown. */
+  lastActiveAt: string | null;
+  /** Not locked, not deleted, and active within the settings' awayAfterMinutes of `asOf`. */
+  available: boolean;
+  /** More open chats (counted over every channel) than `capacity`. */
+  overCapacity: boolean;
+}
+
+/** One team of the settings, over the whole data set. */
+export interface TeamLoad {
+  teamId: string;
+  name: string;
+  /** Its operators' chats plus the unassigned chats on the channels it serves. */
+  openChats: number;
+  /** What its available operators can take together; null when one of them has no limit. */
+  capacity: number | null;
+  operators: number;
+  availableOperators: number;
+  overCapacityOperators: number;
+  overCriticalChats: number;
+  oldestAgeSeconds: number | null;
 }
 
 export interface ChannelLoad {
@@ -79,6 +104,18 @@ export interface LoadTotals {
   medianAgeSeconds: number | null;
   /** Open chats without a usable last-message date: counted, but in no age bucket. */
   undatedChats: number;
+  /** What the available operators in view can take together; null when one of them has no limit. */
+  capacity: number | null;
+  overCapacityOperators: number;
+  /** Chats whose last message is at least the settings' warningMinutes / criticalMinutes old. */
+  overWarningChats: number;
+  overCriticalChats: number;
+}
+
+export interface LoadFiltersBody {
+  channel: string | null;
+  user: string | null;
+  team: string | null;
 }
 
 export interface DataStatus {
@@ -94,11 +131,13 @@ export interface DataStatus {
 }
 
 export interface LoadResponse extends DataStatus {
-  filters: { channel: string | null; user: string | null };
+  filters: LoadFiltersBody;
   totals: LoadTotals;
   ageBuckets: AgeBucketTotal[];
   byUser: UserLoad[];
   byChannel: ChannelLoad[];
+  /** Every team of the settings, over the whole data set whatever the filters; empty without teams. */
+  byTeam: TeamLoad[];
 }
 
 export interface ChatRow {
@@ -120,7 +159,7 @@ export interface ChatsResponse {
   complete: boolean;
   partialReason?: string;
   partial?: PartialInfo;
-  filters: { channel: string | null; user: string | null };
+  filters: LoadFiltersBody;
   chats: ChatRow[];
 }
 
@@ -140,7 +179,7 @@ export interface WaitingChat {
 export interface WaitingResponse {
   asOf: string;
   stale: boolean;
-  filters: { channel: string | null; user: string | null };
+  filters: LoadFiltersBody;
   /** Open chats whose last message is at least `thresholdSeconds` old. */
   overThreshold: number;
   thresholdSeconds: number;

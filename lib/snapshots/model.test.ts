@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { aggregate, prepareChats, type LoadDataset } from '@/lib/load/aggregate';
 import type { DataView, LoadData } from '@/lib/load/store';
 import type { SnapshotRecord } from '@/lib/storage/types';
@@ -25,7 +26,7 @@ function view(): DataView {
     operators: [operator('8101', 'Анна', { lastActiveMs: asOfMs - 60_000 }), operator('8102', null, { locked: true })],
     channels: [channel('1401', 'Продажи')],
   };
-  const data: LoadData = { dataset, complete: true, partialReason: null, partial: null, maxFutureSeconds: 0, unfiltered: aggregate(dataset, { channel: null, user: null }) };
+  const data: LoadData = { dataset, complete: true, partialReason: null, partial: null, maxFutureSeconds: 0, rules: DEFAULT_SETTINGS, rulesRevision: 0, unfiltered: aggregate(dataset, { channel: null, user: null, team: null }, DEFAULT_SETTINGS) };
   return { version: 3, data, upstreamError: null, lastSuccessAtMs: asOfMs, lastErrorAtMs: null, consecutiveFailures: 0, stale: false };
 }
 
@@ -34,18 +35,18 @@ const context = { demo: false, refreshSeconds: 15, timezone: 'Europe/Moscow', ve
 describe('a frozen snapshot', () => {
   it('reads back to the same chats and the same numbers it was saved with', () => {
     const live = view();
-    const filters = { channel: '1401', user: null };
+    const filters = { channel: '1401', user: null, team: null };
     const record = freeze(live, filters, { label: 'Смена', savedBy: null, trigger: 'manual' }, { id: 'A'.repeat(22), nowMs: asOfMs + 5000, demo: false, timezone: 'Europe/Moscow' });
     expect(record).toMatchObject({ asOfMs, openChats: 2, operators: 1, filterChannel: '1401', label: 'Смена' });
     const thawed = thaw(record);
     expect(thawed.document.dataset.chats).toEqual(live.data.dataset.chats);
     expect(thawed.document.dataset.operators).toEqual(live.data.dataset.operators);
-    expect(aggregate(thawed.view.data.dataset, filters)).toEqual(aggregate(live.data.dataset, filters));
+    expect(aggregate(thawed.view.data.dataset, filters, DEFAULT_SETTINGS)).toEqual(aggregate(live.data.dataset, filters, DEFAULT_SETTINGS));
     expect(thawed.view.stale).toBe(false);
   });
 
   it('stores chatload’s own model with its version, not wamm.chat’s shapes', () => {
-    const record = freeze(view(), { channel: null, user: null }, { label: null, savedBy: null, trigger: 'scheduled' }, { id: 'B'.repeat(22), nowMs: asOfMs, demo: true, timezone: 'UTC' });
+    const record = freeze(view(), { channel: null, user: null, team: null }, { label: null, savedBy: null, trigger: 'scheduled' }, { id: 'B'.repeat(22), nowMs: asOfMs, demo: true, timezone: 'UTC' });
     const stored = JSON.parse(record.data) as Record<string, unknown>;
     expect(stored.version).toBe(2);
     expect(record.data).not.toMatch(/"userId"|"apiId"|"users"|"email"|"dateMsg"|"user_id"/);
@@ -53,7 +54,7 @@ describe('a frozen snapshot', () => {
   });
 
   it('refuses stored data it cannot trust, naming the snapshot', () => {
-    const record = freeze(view(), { channel: null, user: null }, { label: null, savedBy: null, trigger: 'manual' }, { id: 'C'.repeat(22), nowMs: asOfMs, demo: false, timezone: 'UTC' });
+    const record = freeze(view(), { channel: null, user: null, team: null }, { label: null, savedBy: null, trigger: 'manual' }, { id: 'C'.repeat(22), nowMs: asOfMs, demo: false, timezone: 'UTC' });
     expect(() => thaw({ ...record, data: '{"version":2' })).toThrow(SnapshotDataError);
     expect(() => thaw({ ...record, data: record.data.replace('"version":2', '"version":9') })).toThrow(/snapshot C{22} cannot be read: unexpected stored data at version/);
   });
@@ -65,8 +66,9 @@ describe('a snapshot saved by chatload 0.1 (version 1)', () => {
       const record: SnapshotRecord = { ...(stored as Omit<SnapshotRecord, 'filterTeam'>), filterTeam: null };
       const thawed = thaw(record);
       const expected = v1Expected.find((entry) => entry.id === record.id)!;
-      expect(snapshotResponse(thawed, context)).toEqual(expected.snapshot);
-      expect(snapshotChatsResponse(thawed, { channel: null, user: null }, context)).toEqual(expected.chats);
+      // Everything it showed then, field for field (teams and capacity have been added beside).
+      expect(snapshotResponse(thawed, context)).toMatchObject(expected.snapshot);
+      expect(snapshotChatsResponse(thawed, { channel: null, user: null, team: null }, context)).toMatchObject(expected.chats);
     }
   });
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { AGE_BUCKET_COUNT } from '@/lib/load/ages';
-import { aggregate, type LoadChat, type LoadDataset, type LoadFilters } from '@/lib/load/aggregate';
+import { NO_FILTERS, aggregate, type LoadChat, type LoadDataset, type LoadFilters } from '@/lib/load/aggregate';
+import { numbersFor } from '@/lib/load/responses';
+import type { LoadRules } from '@/lib/load/rules';
 import type { DataView, LoadData } from '@/lib/load/store';
 import { UNASSIGNED_ROW_ID, type PartialInfo } from '@/lib/load/types';
 import type { Channel, Operator } from '@/lib/model/team';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, parseSettings } from '@/lib/settings/schema';
 import type { SnapshotRecord } from '@/lib/storage/types';
 import { isGroupPhone } from '@/lib/wamm/mapping';
 
@@ -11,7 +14,8 @@ import { isGroupPhone } from '@/lib/wamm/mapping';
 // channel lists and the filters in force, in chatload's own model (lib/model/team.ts). It is stored
 // as one JSON document with a version and read back into the same view the live responses are built
 // from, so a snapshot's page, its CSV, its workbook and its JSON come from one source and cannot
-// disagree. Its numbers are counted again from its chats when it is opened.
+// disagree. Its numbers are counted again from its chats when it is opened, under the rules (teams,
+// capacity, thresholds) that were in force when it was taken, which it keeps.
 //
 // Version 1 (chatload 0.1) stored wamm.chat's own shapes: "0" for nobody responsible, "" for no
 // channel, operators as "users" with their e-mail blanked, and the numbers as shown. It is read by
@@ -29,6 +33,8 @@ export interface SnapshotDocument {
   partial: PartialInfo | null;
   filters: LoadFilters;
   dataset: LoadDataset;
+  /** The teams, capacity, thresholds and availability in force when it was taken. */
+  rules: LoadRules;
   /** A manager chose to show full phone numbers to whoever opens it; else the last four digits. */
   phonesShown: boolean;
 }
@@ -55,6 +61,7 @@ const partialSchema = z
   .object({ code: z.enum(['operators_unavailable', 'operator_chats_failed', 'unassigned_beyond_cap']), count: z.number().nullable(), cap: z.number() })
   .nullable();
 const filtersSchema = z.object({ channel: id.nullable(), user: id.nullable() });
+const filtersV2Schema = filtersSchema.extend({ team: id.nullable() });
 
 const chatSchema = z.object({
   chatId: id,
@@ -89,8 +96,17 @@ const documentSchema = z.object({
   complete: z.boolean(),
   partialReason: nullableText,
   partial: partialSchema,
-  filters: filtersSchema,
+  filters: filtersV2Schema,
   dataset: z.object({ asOfMs: z.number(), chats: z.array(chatSchema), operators: z.array(operatorSchema), channels: z.array(channelSchema) }),
+  rules: z.unknown().transform((value, context): LoadRules => {
+    const parsed = parseSettings({ version: SETTINGS_VERSION, ...(value as object) });
+    if (!parsed.ok) {
+      context.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    const { teams, capacity, thresholds, availability } = parsed.settings;
+    return { teams, capacity, thresholds, availability };
+  }),
   phonesShown: z.boolean(),
 });
 
@@ -138,7 +154,8 @@ export function freeze(
   context: { id: string; nowMs: number; demo: boolean; timezone: string },
 ): SnapshotRecord {
   const data = view.data;
-  const numbers = filters.channel === null && filters.user === null ? data.unfiltered : aggregate(data.dataset, filters);
+  const numbers = numbersFor(data, filters);
+  const { teams, capacity, thresholds, availability } = data.rules;
   const document: SnapshotDocument = {
     version: SNAPSHOT_DATA_VERSION,
     demo: context.demo,
@@ -148,6 +165,7 @@ export function freeze(
     partial: data.partial,
     filters,
     dataset: data.dataset,
+    rules: { teams, capacity, thresholds, availability },
     phonesShown: meta.phonesShown === true,
   };
   return {
@@ -159,7 +177,7 @@ export function freeze(
     trigger: meta.trigger,
     filterChannel: filters.channel,
     filterUser: filters.user,
-    filterTeam: null,
+    filterTeam: filters.team,
     openChats: numbers.totals.openChats,
     operators: numbers.totals.operators,
     oldestAgeSeconds: numbers.totals.oldestAgeSeconds,
@@ -184,7 +202,10 @@ export function thaw(record: SnapshotRecord): ThawedSnapshot {
     partialReason: document.partialReason,
     partial: document.partial,
     maxFutureSeconds: 0,
-    unfiltered: aggregate(document.dataset, { channel: null, user: null }),
+    rules: document.rules,
+    // Not a revision of the live settings: a snapshot keeps the rules it was taken under.
+    rulesRevision: -1,
+    unfiltered: aggregate(document.dataset, NO_FILTERS, document.rules),
   };
   return {
     record: facts,
@@ -222,7 +243,7 @@ function fromVersion1(old: z.output<typeof version1Schema>): SnapshotDocument {
     complete: old.complete,
     partialReason: old.partialReason,
     partial: old.partial,
-    filters: old.filters,
+    filters: { ...old.filters, team: null },
     dataset: {
       asOfMs: old.dataset.asOfMs,
       chats: old.dataset.chats.map((chat) => ({
@@ -247,6 +268,8 @@ function fromVersion1(old: z.output<typeof version1Schema>): SnapshotDocument {
       })),
       channels: old.dataset.channels.map((channel) => ({ id: channel.apiId, name: channel.name, type: channel.type, state: channel.state })),
     },
+    // Teams and capacity did not exist yet: none, and the default thresholds.
+    rules: { teams: DEFAULT_SETTINGS.teams, capacity: DEFAULT_SETTINGS.capacity, thresholds: DEFAULT_SETTINGS.thresholds, availability: DEFAULT_SETTINGS.availability },
     phonesShown: old.phonesShown === true,
   };
 }

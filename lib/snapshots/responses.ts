@@ -1,5 +1,5 @@
-import { aggregate, matchesFilters, type LoadFilters } from '@/lib/load/aggregate';
-import { buildChatsResponse, buildLoadResponse, type ResponseContext } from '@/lib/load/responses';
+import type { LoadFilters } from '@/lib/load/aggregate';
+import { buildChatsResponse, buildLoadResponse, chatsFor, numbersFor, type ResponseContext } from '@/lib/load/responses';
 import type { DataView } from '@/lib/load/store';
 import type { SnapshotSummary } from '@/lib/storage/types';
 import type { ChatsResponse } from '@/lib/load/types';
@@ -20,7 +20,7 @@ export function snapshotSummaryBody(summary: SnapshotSummary): SnapshotSummaryBo
     label: summary.label,
     savedBy: summary.savedBy,
     trigger: summary.trigger,
-    filters: { channel: summary.filterChannel, user: summary.filterUser },
+    filters: { channel: summary.filterChannel, user: summary.filterUser, team: summary.filterTeam },
     openChats: summary.openChats,
     operators: summary.operators,
     oldestAgeSeconds: summary.oldestAgeSeconds,
@@ -51,8 +51,11 @@ function visibleChats(snapshot: ThawedSnapshot): DataView {
 /** The chats of a snapshot for a drill-down: within its frozen filters, narrowed by the query. */
 export function snapshotChatsResponse(snapshot: ThawedSnapshot, query: LoadFilters, live: ResponseContext): ChatsResponse {
   const frozen = snapshot.document.filters;
-  const filters = { channel: frozen.channel ?? query.channel, user: frozen.user ?? query.user };
-  const conflicting = (frozen.channel && query.channel && query.channel !== frozen.channel) || (frozen.user && query.user && query.user !== frozen.user);
+  const filters = { channel: frozen.channel ?? query.channel, user: frozen.user ?? query.user, team: frozen.team ?? query.team };
+  const conflicting =
+    (frozen.channel && query.channel && query.channel !== frozen.channel) ||
+    (frozen.user && query.user && query.user !== frozen.user) ||
+    (frozen.team && query.team && query.team !== frozen.team);
   const body = buildChatsResponse(visibleChats(snapshot), filters, contextOf(snapshot, live));
   return conflicting ? { ...body, filters: query, chats: [] } : body;
 }
@@ -73,8 +76,6 @@ export function exportInputOf(
   source: { timezone: string; label: string | null; snapshotId: string | null },
 ): ExportInput {
   const { dataset } = view.data;
-  const unfiltered = filters.channel === null && filters.user === null;
-  const chats = unfiltered ? dataset.chats : dataset.chats.filter((chat) => matchesFilters(chat, filters));
   return {
     asOfMs: dataset.asOfMs,
     timezone: source.timezone,
@@ -84,9 +85,10 @@ export function exportInputOf(
     snapshotId: source.snapshotId,
     complete: view.data.complete,
     partialReason: view.data.partialReason,
-    chats,
+    chats: chatsFor(view.data, filters),
     operators: dataset.operators,
     channels: dataset.channels,
-    aggregate: unfiltered ? view.data.unfiltered : aggregate(dataset, filters),
+    rules: view.data.rules,
+    aggregate: numbersFor(view.data, filters),
   };
 }

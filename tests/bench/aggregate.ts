@@ -1,4 +1,5 @@
-import { aggregate, prepareChats, type LoadDataset } from '@/lib/load/aggregate';
+import { NO_FILTERS, aggregate, prepareChats, type LoadDataset } from '@/lib/load/aggregate';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import type { Channel, Operator } from '@/lib/model/team';
 import { toOpenChat } from '@/lib/wamm/mapping';
 import type { WireChat } from '@/lib/wamm/schemas';
@@ -67,9 +68,9 @@ export function benchAggregate(sizes = [1_000, 10_000, 100_000]): AggregateFigur
       );
       const dataset: LoadDataset = { asOfMs, chats, operators, channels };
       const t1 = performance.now();
-      aggregate(dataset, { channel: null, user: null });
+      aggregate(dataset, NO_FILTERS, DEFAULT_SETTINGS);
       const t2 = performance.now();
-      aggregate(dataset, { channel: '2', user: null });
+      aggregate(dataset, { ...NO_FILTERS, channel: '2' }, DEFAULT_SETTINGS);
       const t3 = performance.now();
       if (i < 3) continue; // warm-up
       refresh.push(t2 - t0);

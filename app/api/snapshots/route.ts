@@ -3,6 +3,7 @@ import { guarded } from '@/lib/api/guard';
 import { parseQuery, snapshotBodySchema, snapshotListQuerySchema } from '@/lib/api/query';
 import { json } from '@/lib/api/respond';
 import { clientAddress } from '@/lib/auth/access';
+import { checkedFilters } from '@/lib/api/filters';
 import { readDataOrThrow } from '@/lib/api/live-data';
 import { snapshotSummaryBody } from '@/lib/snapshots/responses';
 import type { SnapshotListResponse } from '@/lib/snapshots/types';
@@ -16,13 +17,13 @@ export const GET = guarded('view', async ({ request, runtime }) => {
   return json(body);
 });
 
-// POST /api/snapshots – freezes the current data under the given filters; body {label?, channel?, user?, showPhones?}
+// POST /api/snapshots – freezes the current data under the given filters; body {label?, channel?, user?, team?, showPhones?}
 export const POST = guarded('manage', async ({ request, runtime, actor }) => {
   const body = await parseJsonBody(snapshotBodySchema, request);
   const view = await readDataOrThrow(runtime);
   const saved = await runtime.snapshots.save(
     view,
-    { channel: body.channel, user: body.user },
+    checkedFilters(body, view.data.rules.teams),
     { label: body.label, savedBy: runtime.config.auth.disabled ? null : actor.name, trigger: 'manual', phonesShown: body.showPhones },
   );
   await runtime.audit.record('snapshot_saved', actor, saved.id, clientAddress(request.headers));

@@ -159,6 +159,34 @@ export const historyQuerySchema = z
     return { fromMs: from, toMs: to, by: query.by as 'total' | 'operator' | 'channel' | 'team', id: query.id, team: query.team };
   });
 
+/** A team analytics range: a day or a week, at most 31 days; CSV or JSON. */
+export const teamAnalyticsQuerySchema = z
+  .object({
+    from: instant('from'),
+    to: instant('to'),
+    format: z
+      .enum(['json', 'csv', ''], { message: 'format must be json or csv' })
+      .optional()
+      .transform((value) => (value === 'csv' ? 'csv' : 'json')),
+    sep: z
+      .enum([',', ';', ''], { message: 'sep must be , or ; (the CSV separator; Excel in Russian expects ;)' })
+      .optional()
+      .transform((value) => (value === ';' ? ';' : ',')),
+  })
+  .transform((query, context) => {
+    const to = query.to ?? Date.now();
+    const from = query.from ?? to - 24 * HOUR_MS;
+    if (from >= to) {
+      context.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
+      return z.NEVER;
+    }
+    if (to - from > HISTORY_MAX_RANGE_MS) {
+      context.addIssue({ code: 'custom', path: ['from'], message: 'from and to may be at most 31 days apart' });
+      return z.NEVER;
+    }
+    return { fromMs: from, toMs: to, format: query.format as 'json' | 'csv', sep: query.sep as ',' | ';' };
+  });
+
 // Access control.
 
 export const signInBodySchema = z.strictObject(

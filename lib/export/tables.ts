@@ -1,6 +1,7 @@
 import { AGE_BUCKETS } from '@/lib/load/ages';
 import { chatInTeam, teamScope } from '@/lib/load/rules';
 import { UNASSIGNED_ROW_ID, type ChannelLoad, type TeamLoad, type UserLoad } from '@/lib/load/types';
+import type { TeamAnalyticsBody } from '@/lib/snapshots/types';
 import { chatExportRows, type ChatExportRow } from './rows';
 import type { ExportText } from './text';
 import type { ExportInput } from './types';
@@ -98,5 +99,21 @@ export function teamTable(input: ExportInput, text: ExportText): Table<TeamLoad>
       { kind: 'number', header: text.oldestAgeSeconds, value: (row) => row.oldestAgeSeconds },
     ],
     rows: input.aggregate.byTeam,
+  };
+}
+
+/** One row per team of a day's or a week's analytics. */
+export function teamAnalyticsTable(rows: readonly TeamAnalyticsBody[], text: ExportText): Table<TeamAnalyticsBody> {
+  return {
+    columns: [
+      { kind: 'text', header: text.teamId, value: (row) => row.teamId },
+      { kind: 'text', header: text.team, value: (row) => row.name },
+      { kind: 'number', header: text.peakOpenChats, value: (row) => row.peakOpenChats },
+      { kind: 'number', header: text.meanOpenChats, value: (row) => row.meanOpenChats },
+      { kind: 'number', header: text.minutesOverCapacity, value: (row) => row.minutesOverCapacity },
+      { kind: 'number', header: text.maxOverCriticalChats, value: (row) => row.maxOverCriticalChats },
+      { kind: 'number', header: text.minutesRecorded, value: (row) => row.minutesRecorded },
+    ],
+    rows,
   };
 }

@@ -29,6 +29,11 @@ export const EXPORT_TEXT = {
   availableOperators: 'Available operators',
   overCapacityOperators: 'Operators over capacity',
   overCriticalChats: 'Chats past the critical threshold',
+  peakOpenChats: 'Peak open chats',
+  meanOpenChats: 'Mean open chats',
+  minutesOverCapacity: 'Minutes over capacity',
+  maxOverCriticalChats: 'Most chats past critical at once',
+  minutesRecorded: 'Minutes recorded',
   /** The operator name of chats without a responsible operator (operator id "0"). */
   unassigned: 'Unassigned',
   yes: 'yes',

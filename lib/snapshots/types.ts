@@ -52,3 +52,24 @@ export interface HistoryResponse {
   stepSeconds: number;
   series: Array<{ id: string; points: HistoryPointBody[] }>;
 }
+
+export interface TeamAnalyticsBody {
+  teamId: string;
+  name: string;
+  /** Minutes with a sample in the range: fewer than `minutes` when the server was down or wamm.chat did not answer. */
+  minutesRecorded: number;
+  peakOpenChats: number | null;
+  meanOpenChats: number | null;
+  /** Minutes in which the team's open chats were above what its available operators could take. */
+  minutesOverCapacity: number;
+  maxOverCriticalChats: number | null;
+}
+
+export interface TeamAnalyticsResponse {
+  from: string;
+  to: string;
+  /** Minutes in the range. */
+  minutes: number;
+  /** Every team of the settings, in their order. */
+  teams: TeamAnalyticsBody[];
+}

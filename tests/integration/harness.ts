@@ -22,6 +22,7 @@ import { DELETE as revokeKey } from '@/app/api/display-keys/[id]/route';
 import { GET as getAudit } from '@/app/api/audit/route';
 import { GET as listSessions } from '@/app/api/sessions/route';
 import { GET as getSettings, PUT as putSettings } from '@/app/api/settings/route';
+import { GET as getTeamAnalytics } from '@/app/api/teams/analytics/route';
 import { DELETE as endSession } from '@/app/api/sessions/[id]/route';
 import type { Runtime } from '@/lib/runtime';
 
@@ -71,6 +72,7 @@ const routes: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'POST' | 
   { pattern: /^\/api\/display-keys\/(?<id>[^/]+)$/, methods: { DELETE: revokeKey } },
   { pattern: /^\/api\/audit$/, methods: { GET: (request) => getAudit(request) } },
   { pattern: /^\/api\/sessions$/, methods: { GET: (request) => listSessions(request) } },
+  { pattern: /^\/api\/teams\/analytics$/, methods: { GET: (request) => getTeamAnalytics(request) } },
   { pattern: /^\/api\/settings$/, methods: { GET: (request) => getSettings(request), PUT: (request) => putSettings(request) } },
   { pattern: /^\/api\/sessions\/(?<id>[^/]+)$/, methods: { DELETE: endSession } },
 ];

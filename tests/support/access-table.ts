@@ -28,6 +28,7 @@ export const API_ACCESS: ApiAccessRow[] = [
   { method: 'GET', path: '/api/chats', expect: READ },
   { method: 'GET', path: '/api/export?format=csv', expect: READ },
   { method: 'GET', path: '/api/history', expect: READ },
+  { method: 'GET', path: '/api/teams/analytics', expect: READ },
   { method: 'GET', path: '/api/snapshots', expect: READ },
   { method: 'GET', path: '/api/snapshots/{snapshot}', expect: READ },
   { method: 'GET', path: '/api/snapshots/{snapshot}/chats', expect: READ },

@@ -1,15 +1,7 @@
-import path from 'node:path';
-import { openSqliteStorage } from './sqlite';
-import type { Storage } from './types';
-
-// The one place that picks the backend. Pages and routes see only `Storage`.
-
-export const DATABASE_FILE = 'chatload.db';
-
-export function openStorage(dataDir: string): Storage {
-  return openSqliteStorage(path.join(dataDir, DATABASE_FILE));
-}
-
+// The storage boundary as services see it: open it, use its repositories, read its errors.
+export { openStorage, describeDatabaseUrl, type StorageOptions } from './open';
+export { storageOptionsFromEnv, type StorageLocation } from './config';
 export { newSnapshotId, isSnapshotId } from './ids';
-export { StorageSchemaError } from './migrations';
+export { StorageSchemaError, StorageUnavailableError } from './errors';
+export type { StorageLog } from './health';
 export type * from './types';

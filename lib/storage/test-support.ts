@@ -1,9 +1,13 @@
+// Records and folders for the storage tests: believable defaults, overridden field by field.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { newSnapshotId } from './ids';
-import type { SnapshotRecord } from './types';
+import type { AuditInput, DisplayKeyRecord, HistorySample, SessionRecord, SnapshotRecord } from './types';
+
+export const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
+export const MINUTE = 60_000;
 
 /** A fresh directory in os.tmpdir() per call, removed after the test. */
 export function useTempDirs(): () => string {
@@ -28,6 +32,7 @@ export function snapshotRecord(overrides: Partial<SnapshotRecord> = {}): Snapsho
     trigger: 'manual',
     filterChannel: null,
     filterUser: null,
+    filterTeam: null,
     openChats: 42,
     operators: 7,
     oldestAgeSeconds: 5400,
@@ -35,4 +40,44 @@ export function snapshotRecord(overrides: Partial<SnapshotRecord> = {}): Snapsho
     data: JSON.stringify({ totals: { openChats: 42 } }),
     ...overrides,
   };
+}
+
+/** One sample at minute `minute` after T0; its buckets put every chat in the first. */
+export function sample(minute: number, scope: HistorySample['scope'], scopeId: string, openChats: number, oldest: number | null = null): HistorySample {
+  return { atMs: T0 + minute * MINUTE, scope, scopeId, openChats, oldestAgeSeconds: oldest, buckets: [openChats, 0, 0, 0, 0, 0] };
+}
+
+export function displayKeyRecord(overrides: Partial<DisplayKeyRecord> = {}): DisplayKeyRecord {
+  return {
+    id: newSnapshotId(),
+    label: 'TV in the support room',
+    keyHash: newSnapshotId().padEnd(64, '0'),
+    ipAllowlist: [],
+    createdAtMs: T0,
+    createdBy: 'Анна',
+    revokedAtMs: null,
+    lastSeenMs: null,
+    ...overrides,
+  };
+}
+
+export function sessionRecord(overrides: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    id: newSnapshotId(),
+    account: 'Анна',
+    role: 'manager',
+    displayKeyId: null,
+    credential: 'fingerprint-1',
+    createdAtMs: T0,
+    seenAtMs: T0,
+    expiresAtMs: T0 + 12 * 60 * MINUTE,
+    revokedAtMs: null,
+    address: '192.0.2.10',
+    userAgent: 'Firefox on Linux',
+    ...overrides,
+  };
+}
+
+export function auditInput(overrides: Partial<AuditInput> = {}): AuditInput {
+  return { atMs: T0, actor: 'Анна', role: 'manager', action: 'sign_in', detail: null, address: '192.0.2.10', ...overrides };
 }

@@ -56,7 +56,11 @@ export interface SnapshotRepository {
 export type HistoryScope = 'total' | 'operator' | 'channel' | 'team' | 'team_capacity' | 'team_critical';
 
 export interface HistorySample {
-  /** Epoch ms; stored to the minute (floored). One sample per scope id and minute: a later one replaces it. */
+  /**
+   * Epoch ms; stored to the minute (floored). One sample per scope id and minute: the first one
+   * written stays, a later one for the same minute is ignored (a clock stepping back does not
+   * rewrite history).
+   */
   atMs: number;
   scope: HistoryScope;
   /** Operator id, channel id or team id; '' for the total; '0' for the unassigned row. */
@@ -98,7 +102,7 @@ export interface HistorySeries {
 }
 
 export interface HistoryRepository {
-  /** All samples in one transaction: a tick is recorded whole or not at all. */
+  /** All samples in one transaction: a tick is recorded whole or not at all. Minutes already recorded are kept as they are. */
   insert(samples: readonly HistorySample[]): Promise<void>;
   /** With a scopeId (or for 'total'): exactly one series, maybe empty. Without: one per id seen, sorted by id. */
   query(query: HistoryQuery): Promise<HistorySeries[]>;
@@ -216,7 +220,7 @@ export interface AuditRepository {
    * last repeat is at or after `sinceMs`, or appends a new one: a burst of refusals is one row.
    */
   appendFolded(entry: AuditInput, sinceMs: number): Promise<void>;
-  /** Newest first. */
+  /** Newest first by the last repeat, so a burst that is still going on stays at the top. */
   list(options?: { limit?: number }): Promise<AuditEntry[]>;
   /** Deletes entries whose last repeat is before `beforeMs`; returns how many. */
   prune(beforeMs: number): Promise<number>;

@@ -156,6 +156,10 @@ export const historyQuerySchema = z
       context.addIssue({ code: 'custom', path: ['from'], message: 'from and to may be at most 31 days apart' });
       return z.NEVER;
     }
+    if (query.id !== null && query.by !== 'team' && !/^\d{1,20}$/.test(query.id)) {
+      context.addIssue({ code: 'custom', path: ['id'], message: `id must be ${query.by === 'channel' ? 'a channel id (api_id)' : 'an operator id (user_id)'}, digits only` });
+      return z.NEVER;
+    }
     return { fromMs: from, toMs: to, by: query.by as 'total' | 'operator' | 'channel' | 'team', id: query.id, team: query.team };
   });
 

@@ -6,8 +6,8 @@ import type { HistoryPoint, HistoryQuery, HistorySample, HistoryScope, HistorySe
 
 export const MINUTE_MS = 60_000;
 
-/** Stored as a small integer: 'team' came with schema 4 (SQLite) and is code 3. */
-export const SCOPE_CODES: Record<HistoryScope, number> = { total: 0, operator: 1, channel: 2, team: 3 };
+/** Stored as a small integer: the team scopes (3 to 5) came with schema 4 (SQLite); a code is never reused. */
+export const SCOPE_CODES: Record<HistoryScope, number> = { total: 0, operator: 1, channel: 2, team: 3, team_capacity: 4, team_critical: 5 };
 
 /**
  * Widths (minutes) of the pre-added slots kept beside the minutes, widest first. A 24 h trend

@@ -72,7 +72,7 @@ describe('GET /api/load against the simulator', () => {
     const truth = truthOf(app);
     const [apiId, expected] = [...truth.perChannel.entries()][0]!;
     const { data } = await load(app, `?channel=${apiId}`);
-    expect(data.filters).toEqual({ channel: apiId, user: null });
+    expect(data.filters).toEqual({ channel: apiId, user: null, team: null });
     expect(data.totals.openChats).toBe(expected);
     expect(data.byChannel.map((row) => row.apiId)).toEqual([apiId]);
     expect(data.byUser.reduce((sum, row) => sum + row.openChats, 0)).toBe(expected);
@@ -88,7 +88,7 @@ describe('GET /api/load against the simulator', () => {
 
   it('takes an empty parameter as no filter', async () => {
     const { data } = await load(app, '?channel=&user=');
-    expect(data.filters).toEqual({ channel: null, user: null });
+    expect(data.filters).toEqual({ channel: null, user: null, team: null });
     expect(data.totals.openChats).toBe(truthOf(app).total);
   });
 

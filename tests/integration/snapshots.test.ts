@@ -52,7 +52,7 @@ describe('snapshots', () => {
     const saved = (await app.request('POST', '/api/snapshots', { channel: channel.apiId })).body as SnapshotSummaryBody;
     expect(saved).toMatchObject({ filters: { channel: channel.apiId, user: null }, openChats: channel.openChats, label: null });
     const opened = (await app.get(`/api/snapshots/${saved.id}`)).body as SnapshotResponse;
-    expect(opened.load.filters).toEqual({ channel: channel.apiId, user: null });
+    expect(opened.load.filters).toEqual({ channel: channel.apiId, user: null, team: null });
     expect(opened.load.totals).toEqual(filtered.totals);
     // A drill-down inside it stays within its channel.
     const chats = (await app.get(`/api/snapshots/${saved.id}/chats`)).body as ChatsResponse;
@@ -96,7 +96,7 @@ describe('snapshots', () => {
       [{ label: 42 }, /^label/],
       [{ channel: 'abc' }, /^channel/],
       [{ user: '12; drop' }, /^user/],
-      [{ color: 'red' }, /label, channel, user and showPhones/],
+      [{ color: 'red' }, /label, channel, user, team and showPhones/],
       ['not json', /not valid JSON/],
       [[1, 2], /JSON object/],
       ['{"label":"x"}', /Content-Type: application\/json/, { 'content-type': 'text/plain' }],
@@ -225,7 +225,7 @@ describe('history', () => {
 
   it('refuses bad parameters with a 400 naming them', async () => {
     const cases: Array<[string, RegExp]> = [
-      ['?by=team', /^by must be total, operator or channel/],
+      ['?by=teams', /^by must be total, operator, channel or team/],
       ['?from=yesterday', /^from must be a time/],
       ['?to=2026-13-45', /^to must be a time/],
       ['?from=2026-11-28T10:00:00Z&to=2026-11-28T09:00:00Z', /^from must be before to/],

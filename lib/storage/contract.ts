@@ -14,6 +14,8 @@ import type { HistoryPoint, HistoryQuery, HistorySample, HistorySeries, Storage 
 export interface ContractBackend {
   /** Options of an empty database; each call forgets what the previous one held. */
   fresh(): Promise<StorageOptions>;
+  /** Throws when the database behind `options` is damaged (after a writer was killed). */
+  checkIntact?(options: StorageOptions): Promise<void>;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -192,6 +194,7 @@ export function describeStorageContract(name: string, backend: ContractBackend):
         expect(signal).toBe('SIGKILL');
         expect(printed.length).toBeGreaterThanOrEqual(killAfter);
 
+        await backend.checkIntact?.(options);
         const storage = await open(options);
         for (const id of printed) {
           const record = await storage.snapshots.get(id);

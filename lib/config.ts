@@ -1,9 +1,11 @@
 import 'server-only';
+import path from 'node:path';
 import { z } from 'zod';
 import packageJson from '@/package.json';
 
-// The only reader of process.env. Parsed once; a wrong value stops the server with a message that
-// names the variable, rather than surfacing later as a confusing upstream error.
+// The server's configuration, parsed once from the environment (lib/runtime.ts passes process.env;
+// the front scripts and the build read their own few variables). A wrong value stops the server with
+// a message that names the variable, rather than surfacing later as a confusing upstream error.
 
 export const DEFAULT_WAMM_API_URL = 'https://wamm.chat/api2';
 export const DEMO_TOKEN = 'demo-token';
@@ -89,6 +91,21 @@ const envSchema = z.object({
     z.coerce.number({ message: 'must be a number of days' }).int({ message: 'must be a whole number of days' }).min(1).max(3650).default(30),
   ),
   HISTORY_SAMPLE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(3600).default(60)),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(?:ql)?:\/\/\S+$/, { message: 'must be a PostgreSQL URL such as postgres://chatload:password@db.example.com:5432/chatload' })
+      .optional(),
+  ),
+  AUDIT_RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: 'must be a number of days' }).int({ message: 'must be a whole number of days' }).min(1).max(3650).default(180),
+  ),
+  SNAPSHOT_RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: 'must be a number of days' }).int({ message: 'must be a whole number of days' }).min(1).max(3650).optional(),
+  ),
   MANAGER_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, { message: 'must be at least 8 characters' }).optional()),
   VIEWER_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, { message: 'must be at least 8 characters' }).optional()),
   USERS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -98,6 +115,10 @@ const envSchema = z.object({
   ),
   SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
   SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(60 * 24 * 90).default(12 * 60)),
+  SESSION_MAX_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: 'must be a number of days' }).int({ message: 'must be a whole number of days' }).min(1).max(365).default(30),
+  ),
   FRAME_ANCESTORS: z.preprocess(
     emptyAsUndefined,
     z
@@ -124,8 +145,15 @@ export interface AppConfig {
   version: string;
   /** Makes /api/version report another build, to test how displays react to a deploy. */
   buildIdOverride: string | null;
-  /** Where the SQLite file lives (snapshots and history). */
+  /** Where the SQLite file lives (snapshots and history), and the session secret when none is given. */
   dataDir: string;
+  /** PostgreSQL instead of the SQLite file; secret (it may hold a password). */
+  databaseUrl: string | null;
+  /** The SQLite file used when databaseUrl is null: the demo team's never mixes with a real team's. */
+  sqliteFile: string;
+  auditRetentionDays: number;
+  /** Saved snapshots older than this are deleted; null keeps them for ever. */
+  snapshotRetentionDays: number | null;
   /** Scheduled snapshots at these times of the team's day (WAMM_TIMEZONE), minutes after midnight. */
   snapshotAtMinutes: number[];
   /** Scheduled snapshots every this many ms, or null. */
@@ -147,6 +175,8 @@ export interface AuthConfig {
   /** Signs session cookies; from SESSION_SECRET, else made once and kept in DATA_DIR. */
   sessionSecret: string | null;
   sessionIdleMs: number;
+  /** A person's session ends this long after sign-in, however busy. */
+  sessionMaxMs: number;
   frameAncestors: string;
   trustProxy: boolean;
 }
@@ -186,6 +216,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     version: packageJson.version,
     buildIdOverride: values.CHATLOAD_REPORTED_BUILD_ID ?? null,
     dataDir: values.DATA_DIR,
+    databaseUrl: values.DATABASE_URL ?? null,
+    sqliteFile: path.resolve(values.DATA_DIR, demo ? 'chatload-demo.db' : 'chatload.db'),
+    auditRetentionDays: values.AUDIT_RETENTION_DAYS,
+    snapshotRetentionDays: values.SNAPSHOT_RETENTION_DAYS ?? null,
     snapshotAtMinutes: values.SNAPSHOT_AT ?? [],
     snapshotEveryMs: values.SNAPSHOT_EVERY ?? null,
     historyRetentionDays: values.HISTORY_RETENTION_DAYS,
@@ -198,6 +232,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       usersFile: values.USERS_FILE ?? null,
       sessionSecret: values.SESSION_SECRET ?? null,
       sessionIdleMs: values.SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: values.SESSION_MAX_DAYS * 86_400_000,
       frameAncestors: values.FRAME_ANCESTORS,
       trustProxy: values.TRUST_PROXY,
     },

@@ -1,30 +1,51 @@
 import 'server-only';
-import path from 'node:path';
 import { parseConfig, type AppConfig } from '@/lib/config';
-import { ApiError } from '@/lib/api/errors';
-import { Auth } from '@/lib/auth/access';
+import { AuditService } from '@/lib/audit/service';
+import { AccessControl } from '@/lib/auth/access';
+import { Accounts } from '@/lib/auth/accounts';
+import { DisplayKeyService } from '@/lib/auth/display-keys';
+import { DisplayPairingService } from '@/lib/auth/display-pairing';
+import { AttemptLimiter } from '@/lib/auth/rate-limit';
+import { sessionSecret } from '@/lib/auth/secret';
+import { SessionService } from '@/lib/auth/sessions';
+import { SignInService } from '@/lib/auth/sign-in';
+import { HistoryService } from '@/lib/history/service';
 import { BackgroundJobs } from '@/lib/jobs/background';
-import { LoadStore, type StoreView } from '@/lib/load/store';
+import { LoadStore } from '@/lib/load/store';
 import { ResponseCache, type ResponseContext } from '@/lib/load/responses';
 import { log, registerSecret } from '@/lib/log';
+import { SettingsService } from '@/lib/settings/service';
 import { SnapshotService } from '@/lib/snapshots/service';
-import { openSqliteStorage } from '@/lib/storage/sqlite';
-import type { Storage } from '@/lib/storage/types';
+import { openStorage } from '@/lib/storage/open';
+import type { StorageHealth } from '@/lib/storage/types';
 import { createWammClient } from '@/lib/wamm/client';
-import { httpStatusFor } from '@/lib/wamm/errors';
 
-// The server's long-lived parts, made once per process. Next bundles every route separately, so
-// the single instance lives on globalThis: one store, one upstream refresh, for all routes.
+// The composition root: the server's long-lived parts, made once per process and wired here, and
+// nowhere else. Routes receive the services they call (lib/api/guard.ts hands them over); none of
+// them sees storage. Next bundles every route separately, so the single instance lives on
+// globalThis: one store, one upstream refresh, for all routes.
+
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 export interface Runtime {
   config: AppConfig;
+  /** The live data set shared by every viewer. */
   store: LoadStore;
   responses: ResponseCache;
   context: ResponseContext;
-  storage: Storage;
+  access: AccessControl;
+  signIn: SignInService;
+  sessions: SessionService;
+  displayKeys: DisplayKeyService;
+  displayPairing: DisplayPairingService;
   snapshots: SnapshotService;
+  history: HistoryService;
+  audit: AuditService;
+  /** Teams, capacity, thresholds: the manager's settings document. */
+  settings: SettingsService;
   jobs: BackgroundJobs;
-  auth: Auth;
+  /** Whether the database answers, for /api/health. */
+  storageHealth(): StorageHealth;
   /** Stops the background jobs and the store, closes the database and, in demo mode, the simulator. */
   close(): Promise<void>;
 }
@@ -50,75 +71,122 @@ export async function replaceRuntime(next: Runtime | null): Promise<void> {
   if (previous) await (await previous.catch(() => null))?.close();
 }
 
+/** Builds every part; a part that fails to start closes the ones made before it. */
 export async function createRuntime(config: AppConfig): Promise<Runtime> {
   registerSecret(config.wammToken);
-  let baseUrl = config.wammApiUrl;
-  let closeSimulator: (() => Promise<void>) | null = null;
-  if (baseUrl === null) {
-    // Demo mode: the same client talks HTTP to a simulated wamm.chat on loopback.
-    const { startSimulator } = await import('@/lib/simulator');
-    const simulator = await startSimulator({ token: config.wammToken, timezone: config.wammTimezone });
-    baseUrl = simulator.url;
-    closeSimulator = () => simulator.close();
-    log.info('demo mode: no WAMM_TOKEN set, showing a simulated team');
-  } else {
-    log.info(`upstream: wamm.chat API (time zone ${config.wammTimezone}, refresh every ${config.refreshSeconds} s)`);
+  if (config.databaseUrl) {
+    registerSecret(config.databaseUrl);
+    const password = passwordIn(config.databaseUrl);
+    if (password) registerSecret(password);
   }
-  const client = createWammClient({ baseUrl, token: config.wammToken, timeoutMs: config.upstreamTimeoutMs });
-  const store = new LoadStore({
-    client,
-    refreshMs: config.refreshSeconds * 1000,
-    timezone: config.wammTimezone,
-    upstreamTimeoutMs: config.upstreamTimeoutMs,
-    log,
-  });
-  // The demo team's snapshots and history go to a file of their own, never mixed with a real team's.
-  const databaseFile = path.resolve(config.dataDir, config.demo ? 'chatload-demo.db' : 'chatload.db');
-  const storage = openSqliteStorage(databaseFile);
-  log.info(`storage: ${path.relative(process.cwd(), databaseFile) || databaseFile}`);
-  const snapshots = new SnapshotService({ storage, demo: config.demo, timezone: config.wammTimezone });
-  const auth = new Auth(config.auth, Auth.secretFor(config.auth, path.dirname(databaseFile)), storage);
-  if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
-  const jobs = new BackgroundJobs({
-    store,
-    storage,
-    snapshots,
-    schedule: { atMinutes: config.snapshotAtMinutes, everyMs: config.snapshotEveryMs, timezone: config.wammTimezone },
-    sampleMs: config.historySampleMs,
-    retentionDays: config.historyRetentionDays,
-    log,
-  });
-  jobs.start();
-  return {
-    config,
-    store,
-    storage,
-    snapshots,
-    jobs,
-    auth,
-    responses: new ResponseCache(),
-    context: {
-      demo: config.demo,
-      refreshSeconds: config.refreshSeconds,
-      timezone: config.wammTimezone,
-      version: config.version,
-    },
-    async close() {
-      jobs.close();
-      store.close();
-      storage.close();
-      await closeSimulator?.();
-    },
+  const closers: Array<() => unknown> = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        log.warn(`while stopping: ${error instanceof Error ? error.message : 'unknown error'}`);
+      }
+    }
   };
+  try {
+    let baseUrl = config.wammApiUrl;
+    if (baseUrl === null) {
+      // Demo mode: the same client talks HTTP to a simulated wamm.chat on loopback.
+      const { startSimulator } = await import('@/lib/simulator');
+      const simulator = await startSimulator({ token: config.wammToken, timezone: config.wammTimezone });
+      closers.push(() => simulator.close());
+      baseUrl = simulator.url;
+      log.info('demo mode: no WAMM_TOKEN set, showing a simulated team');
+    } else {
+      log.info(`upstream: wamm.chat API (time zone ${config.wammTimezone}, refresh every ${config.refreshSeconds} s)`);
+    }
+    const client = createWammClient({ baseUrl, token: config.wammToken, timeoutMs: config.upstreamTimeoutMs, timezone: config.wammTimezone });
+    const store = new LoadStore({
+      client,
+      refreshMs: config.refreshSeconds * 1000,
+      upstreamTimeoutMs: config.upstreamTimeoutMs,
+      log,
+    });
+    closers.push(() => store.close());
+
+    const storage = await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, log });
+    closers.push(() => storage.close());
+    log.info(`storage: ${storage.health().database}`);
+
+    const secret = sessionSecret(config.auth.sessionSecret, config.dataDir);
+    const accounts = new Accounts(config.auth, { secret, log });
+    const audit = new AuditService({ repository: storage.audit, retentionDays: config.auditRetentionDays, log });
+    const displayKeys = new DisplayKeyService({ repository: storage.displayKeys, log });
+    const sessions = new SessionService({
+      repository: storage.sessions,
+      accounts,
+      displayKeys,
+      secret,
+      idleMs: config.auth.sessionIdleMs,
+      maxMs: config.auth.sessionMaxMs,
+      log,
+    });
+    const limits = () => new AttemptLimiter({ perAddress: 5, overall: 50, windowMs: SIGN_IN_WINDOW_MS });
+    const snapshots = new SnapshotService({
+      repository: storage.snapshots,
+      demo: config.demo,
+      timezone: config.wammTimezone,
+      retentionDays: config.snapshotRetentionDays,
+    });
+    const settings = new SettingsService({ repository: storage.documents, log });
+    // Best effort: without the database the defaults stand until it answers.
+    await settings.read().catch(() => null);
+    const history = new HistoryService({ repository: storage.history, retentionDays: config.historyRetentionDays, log });
+    if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
+    const jobs = new BackgroundJobs({
+      store,
+      history,
+      snapshots,
+      audit,
+      sessions,
+      schedule: { atMinutes: config.snapshotAtMinutes, everyMs: config.snapshotEveryMs, timezone: config.wammTimezone },
+      sampleMs: config.historySampleMs,
+      historyRetentionDays: config.historyRetentionDays,
+      log,
+    });
+    jobs.start();
+    closers.push(() => jobs.close());
+
+    return {
+      config,
+      store,
+      responses: new ResponseCache(),
+      context: {
+        demo: config.demo,
+        refreshSeconds: config.refreshSeconds,
+        timezone: config.wammTimezone,
+        version: config.version,
+      },
+      access: new AccessControl(config.auth, sessions),
+      signIn: new SignInService({ accounts, sessions, audit, limiter: limits() }),
+      sessions,
+      displayKeys,
+      displayPairing: new DisplayPairingService({ displayKeys, sessions, audit, limiter: limits() }),
+      snapshots,
+      history,
+      audit,
+      settings,
+      jobs,
+      storageHealth: () => storage.health(),
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
 }
 
-/** The store's view for a data endpoint; with no data at all, the upstream's failure as a 502/504. */
-/** A view of the store that has data to answer with. */
-export type DataView = StoreView & { snapshot: NonNullable<StoreView['snapshot']> };
-
-export async function readDataOrThrow(runtime: Runtime): Promise<DataView> {
-  const view = await runtime.store.read();
-  if (view.snapshot) return view as DataView;
-  const error = view.upstreamError ?? { code: 'upstream_timeout' as const, message: 'wamm.chat has not answered yet' };
-  throw ApiError.upstream(httpStatusFor(error.code), error.code, error.message, error.detail);
+function passwordIn(url: string): string | null {
+  try {
+    const password = new URL(url).password;
+    return password ? decodeURIComponent(password) : null;
+  } catch {
+    return null;
+  }
 }

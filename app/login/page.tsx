@@ -14,5 +14,5 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const runtime = await getRuntime();
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
   if (runtime.config.auth.disabled) redirect('/');
-  return <LoginForm next={first(params.next)} namedAccounts={runtime.auth.accounts.hasNamedAccounts} display={first(params.display)} />;
+  return <LoginForm next={first(params.next)} namedAccounts={runtime.signIn.hasNamedAccounts} display={first(params.display)} />;
 }

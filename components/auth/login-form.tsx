@@ -26,7 +26,17 @@ export function LoginForm({ next, namedAccounts, display }: { next: string | nul
       </header>
       {display ? (
         <div className="banner banner-error" role="alert" data-testid="display-refused">
-          <strong>{display === 'revoked' ? t('displayRevoked') : display === 'address' ? t('displayAddress') : t('displayRefused')}</strong>
+          <strong>
+            {display === 'revoked'
+              ? t('displayRevoked')
+              : display === 'address'
+                ? t('displayAddress')
+                : display === 'signed-in'
+                  ? t('displaySignedIn')
+                  : display === 'limited'
+                    ? t('displayLimited')
+                    : t('displayRefused')}
+          </strong>
         </div>
       ) : null}
       <form
@@ -45,7 +55,18 @@ export function LoginForm({ next, namedAccounts, display }: { next: string | nul
               window.location.assign(safeNext(next));
               return;
             }
-            setError(response.status === 429 ? t('tooMany') : response.status === 401 ? t('wrong') : t('failed'));
+            const code = ((await response.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+            setError(
+              response.status === 429
+                ? t('tooMany')
+                : response.status === 401
+                  ? t('wrong')
+                  : code === 'busy'
+                    ? t('busy')
+                    : code === 'storage_unavailable'
+                      ? t('storageDown')
+                      : t('failed'),
+            );
           } catch {
             setError(t('offline'));
           } finally {

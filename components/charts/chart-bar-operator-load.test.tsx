@@ -29,6 +29,11 @@ afterEach(cleanup);
 const row = (userId: string, name: string | null, buckets: number[]): UserLoad => ({
   userId,
   name,
+  capacity: null,
+  teamIds: [],
+  lastActiveAt: null,
+  available: true,
+  overCapacity: false,
   locked: false,
   deleted: false,
   openChats: buckets.reduce((a, b) => a + b, 0),

@@ -22,7 +22,7 @@ const body: ChatsResponse = {
   asOf: now.toISOString(),
   stale: false,
   complete: true,
-  filters: { channel: null, user: '8123' },
+  filters: { channel: null, user: '8123', team: null },
   chats: [
     chat('11', 'Иван Петров', '1401', new Date('2026-11-26T09:15:00')),
     chat('12', 'Ольга', '1777', new Date('2026-11-28T14:00:00')),

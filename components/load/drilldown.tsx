@@ -13,17 +13,19 @@ interface Props {
   channels: ChannelLoad[];
   /** Poll interval of the live view; null for a snapshot, whose chats never change. */
   refreshSeconds: number | null;
+  /** The team in view: the unassigned row then lists only the unassigned chats on the team's channels. */
+  teamFilter?: string | null;
   /** Where the chats come from: /api/chats, or a snapshot's /api/snapshots/{id}/chats. */
   chatsPath?: string;
   onClose: () => void;
 }
 
 /** One operator's open chats, oldest first, in a side panel over the page. */
-export function Drilldown({ operator, channelFilter, channels, refreshSeconds, chatsPath, onClose }: Props) {
+export function Drilldown({ operator, channelFilter, teamFilter, channels, refreshSeconds, chatsPath, onClose }: Props) {
   const t = useTranslations('drilldown');
   const labels = useLabels();
   const problems = useProblemWords();
-  const query = useChatsQuery({ user: operator.userId, channel: channelFilter }, true, refreshSeconds, chatsPath);
+  const query = useChatsQuery({ user: operator.userId, channel: channelFilter, team: teamFilter ?? null }, true, refreshSeconds, chatsPath);
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {

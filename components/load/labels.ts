@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { ageParts, type AgeBucketKey } from '@/lib/load/ages';
-import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
+import { UNASSIGNED_ROW_ID } from '@/lib/load/types';
 import { compareNames } from '@/lib/load/names-order';
 import type { ChannelLoad, UserLoad } from '@/lib/load/types';
 
@@ -52,7 +52,7 @@ export function createLabels(locale: string, t: LabelWords): Labels {
   const labels: Labels = {
     locale,
     operatorName(row) {
-      if (row.userId === UNASSIGNED_USER_ID) return t('unassigned');
+      if (row.userId === UNASSIGNED_ROW_ID) return t('unassigned');
       return row.name ?? t('operator', { id: row.userId });
     },
     channelName(row, apiId) {

@@ -8,6 +8,11 @@ import { OperatorTable } from './operator-table';
 const row = (userId: string, name: string | null, openChats: number, oldest: number | null, buckets: number[]): UserLoad => ({
   userId,
   name,
+  capacity: null,
+  teamIds: [],
+  lastActiveAt: null,
+  available: true,
+  overCapacity: false,
   locked: false,
   deleted: false,
   openChats,

@@ -30,6 +30,7 @@ export function createProblemWords(t: ReturnType<typeof useTranslations<'errors'
       // The server names the parameter it refused; the name is the same in every language.
       if (error.code === 'bad_request') return t('badRequest', { reason: error.message });
       if (error.code === 'bad_response') return t('badResponse', { status: error.status });
+      if (error.code === 'storage_unavailable') return error.detail ? t('withDetail', { message: t('storage_unavailable').replace(/[.;]$/, ''), detail: error.detail }) : t('storage_unavailable');
       return t('server', { status: error.status });
     },
     partial(status) {

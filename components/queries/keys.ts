@@ -24,6 +24,7 @@ export function apiUrl(path: string, filters: LoadFilters, extra: Record<string,
   const params = new URLSearchParams(extra);
   if (filters.channel) params.set('channel', filters.channel);
   if (filters.user) params.set('user', filters.user);
+  if (filters.team) params.set('team', filters.team);
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }

@@ -38,6 +38,7 @@ export function AuditLog() {
                   <td>
                     {t(`actions.${entry.action}`)}
                     {entry.detail ? <span className="muted"> · {entry.detail}</span> : null}
+                    {entry.count > 1 ? <span className="muted"> · {t('repeated', { count: entry.count, last: labels.clock(entry.lastAt) })}</span> : null}
                   </td>
                   <td>{entry.address ?? '—'}</td>
                 </tr>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuditLog } from './audit-log';
 import { DisplayKeys } from './display-keys';
+import { OpenSessions } from './open-sessions';
 
 export function SettingsPage() {
   const t = useTranslations('settings');
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <PageHeader title={t('title')} links={[{ href: '/', label: tNav('live') }]} />
       <div className="stack">
         <DisplayKeys />
+        <OpenSessions />
         <AuditLog />
       </div>
     </main>

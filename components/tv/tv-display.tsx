@@ -22,7 +22,7 @@ export function TvDisplay({ config }: { config: TvConfig }) {
   const labels = useLabels();
   const problems = useProblemWords();
   const stamp = (time: string | number) => labels.time(time, true);
-  const filters = useMemo(() => ({ channel: config.channel, user: config.user }), [config.channel, config.user]);
+  const filters = useMemo(() => ({ channel: config.channel, user: config.user, team: null }), [config.channel, config.user]);
   const load = useLoadQuery(filters, config.pollMs);
   const refreshSeconds = load.data?.refreshSeconds;
   const thresholdSeconds = config.thresholdMinutes * 60;

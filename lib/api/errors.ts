@@ -46,6 +46,10 @@ export class ApiError extends Error {
     return new ApiError(404, 'not_found', message);
   }
 
+  static conflict(message: string): ApiError {
+    return new ApiError(409, 'conflict', message);
+  }
+
   static upstream(status: 502 | 504, code: UpstreamErrorCode, message: string, detail?: string): ApiError {
     return new ApiError(status, code, message, detail);
   }

@@ -26,7 +26,7 @@ export function guarded<C = void>(
     handle(async () => {
       const runtime = await getRuntime();
       if (request.method !== 'GET' && request.method !== 'HEAD') checkSameOrigin(request, runtime.config.auth.trustProxy);
-      const { actor, setCookie } = runtime.auth.authorize(request, permission);
+      const { actor, setCookie } = await runtime.access.authorize(request, permission);
       const response = await work({ request, runtime, actor, context });
       if (setCookie) response.headers.append('set-cookie', setCookie);
       return response;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEAM_ID } from '@/lib/settings/team-id';
 import { ApiError } from './errors';
 
 // Query parameters, declared once. Ids are wamm.chat's numeric ids, kept as strings.
@@ -15,12 +16,20 @@ export const idFilter = (name: string, what: string) =>
       message: `${name} must be ${what} (digits only), or empty for all`,
     });
 
+/** A team filter: absent or empty means every team; whether the team exists is checked against the settings. */
+export const teamFilter = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? null : value.trim()))
+  .refine((value) => value === null || TEAM_ID.test(value), {
+    message: 'team must be a team id such as support (lower-case letters, digits and dashes), or empty for all',
+  });
+
 export const loadQuerySchema = z.object({
   channel: idFilter('channel', 'a channel id (api_id)'),
   user: idFilter('user', 'an operator id (user_id)'),
+  team: teamFilter,
 });
-
-export type LoadQuery = z.output<typeof loadQuerySchema>;
 
 /** Parses the query string with a schema; a bad value is a 400 naming the parameter. */
 export function parseQuery<T extends z.ZodType>(schema: T, url: string): z.output<T> {
@@ -52,7 +61,14 @@ const boundedInt = (name: string, min: number, max: number, fallback: number) =>
 
 export const waitingQuerySchema = loadQuerySchema.extend({
   limit: boundedInt('limit', 1, 100, 10),
-  threshold: boundedInt('threshold', 0, 7 * 86_400, 900),
+  /** Seconds; absent = the settings' critical threshold. */
+  threshold: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? null : Number(value)))
+    .refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= 7 * 86_400), {
+      message: `threshold must be a whole number of seconds from 0 to ${7 * 86_400}, or empty for the settings' critical threshold`,
+    }),
   names: z
     .enum(['0', '1', ''], { message: 'names must be 1 (show customer names and phones) or 0' })
     .optional()
@@ -74,7 +90,7 @@ export const exportQuerySchema = loadQuerySchema.extend({
 });
 
 /** A snapshot's export: its filters are frozen, so none are taken from the query. */
-export const snapshotExportQuerySchema = exportQuerySchema.omit({ channel: true, user: true });
+export const snapshotExportQuerySchema = exportQuerySchema.omit({ channel: true, user: true, team: true });
 
 export const snapshotListQuerySchema = z.object({
   limit: boundedInt('limit', 1, 1000, 200),
@@ -90,12 +106,13 @@ export const snapshotBodySchema = z.strictObject(
       .transform((value) => (value ? value : null)),
     channel: idFilter('channel', 'a channel id (api_id)'),
     user: idFilter('user', 'an operator id (user_id)'),
+    team: teamFilter,
     showPhones: z
       .boolean({ message: 'showPhones must be true or false' })
       .optional()
       .transform((value) => value === true),
   },
-  { message: 'the body may hold only label, channel, user and showPhones' },
+  { message: 'the body may hold only label, channel, user, team and showPhones' },
 );
 
 const HOUR_MS = 3_600_000;
@@ -116,10 +133,17 @@ export const historyQuerySchema = z
     from: instant('from'),
     to: instant('to'),
     by: z
-      .enum(['total', 'operator', 'channel', ''], { message: 'by must be total, operator or channel' })
+      .enum(['total', 'operator', 'channel', 'team', ''], { message: 'by must be total, operator, channel or team' })
       .optional()
       .transform((value) => (value ? value : 'total')),
-    id: idFilter('id', 'an operator id (user_id) or channel id (api_id)'),
+    id: z
+      .string()
+      .optional()
+      .transform((value) => (value === undefined || value.trim() === '' ? null : value.trim()))
+      .refine((value) => value === null || (value.length <= 40 && /^(?:\d+|[a-z0-9-]+)$/.test(value)), {
+        message: 'id must be an operator id (user_id), a channel id (api_id) or a team id, or empty for all',
+      }),
+    team: teamFilter,
   })
   .transform((query, context) => {
     const to = query.to ?? Date.now();
@@ -132,7 +156,35 @@ export const historyQuerySchema = z
       context.addIssue({ code: 'custom', path: ['from'], message: 'from and to may be at most 31 days apart' });
       return z.NEVER;
     }
-    return { fromMs: from, toMs: to, by: query.by as 'total' | 'operator' | 'channel', id: query.id };
+    return { fromMs: from, toMs: to, by: query.by as 'total' | 'operator' | 'channel' | 'team', id: query.id, team: query.team };
+  });
+
+/** A team analytics range: a day or a week, at most 31 days; CSV or JSON. */
+export const teamAnalyticsQuerySchema = z
+  .object({
+    from: instant('from'),
+    to: instant('to'),
+    format: z
+      .enum(['json', 'csv', ''], { message: 'format must be json or csv' })
+      .optional()
+      .transform((value) => (value === 'csv' ? 'csv' : 'json')),
+    sep: z
+      .enum([',', ';', ''], { message: 'sep must be , or ; (the CSV separator; Excel in Russian expects ;)' })
+      .optional()
+      .transform((value) => (value === ';' ? ';' : ',')),
+  })
+  .transform((query, context) => {
+    const to = query.to ?? Date.now();
+    const from = query.from ?? to - 24 * HOUR_MS;
+    if (from >= to) {
+      context.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
+      return z.NEVER;
+    }
+    if (to - from > HISTORY_MAX_RANGE_MS) {
+      context.addIssue({ code: 'custom', path: ['from'], message: 'from and to may be at most 31 days apart' });
+      return z.NEVER;
+    }
+    return { fromMs: from, toMs: to, format: query.format as 'json' | 'csv', sep: query.sep as ',' | ';' };
   });
 
 // Access control.

@@ -18,7 +18,7 @@ const partial = z.strictObject({
   count: count.nullable(),
   cap: count,
 });
-const filters = z.strictObject({ channel: id.nullable(), user: id.nullable() });
+const filters = z.strictObject({ channel: id.nullable(), user: id.nullable(), team: id.nullable() });
 
 export const loadResponseSchema = z.strictObject({
   asOf: isoUtc,
@@ -37,6 +37,10 @@ export const loadResponseSchema = z.strictObject({
     oldestAgeSeconds: seconds.nullable(),
     medianAgeSeconds: seconds.nullable(),
     undatedChats: count,
+    capacity: count.nullable(),
+    overCapacityOperators: count,
+    overWarningChats: count,
+    overCriticalChats: count,
   }),
   ageBuckets: z
     .array(
@@ -58,6 +62,11 @@ export const loadResponseSchema = z.strictObject({
       openChats: count,
       oldestAgeSeconds: seconds.nullable(),
       buckets: z.array(count).length(AGE_BUCKETS.length),
+      capacity: count.nullable(),
+      teamIds: z.array(id),
+      lastActiveAt: isoUtc.nullable(),
+      available: z.boolean(),
+      overCapacity: z.boolean(),
     }),
   ),
   byChannel: z.array(
@@ -67,6 +76,19 @@ export const loadResponseSchema = z.strictObject({
       type: z.string().nullable(),
       state: z.string().nullable(),
       openChats: count,
+    }),
+  ),
+  byTeam: z.array(
+    z.strictObject({
+      teamId: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      name: z.string().min(1),
+      openChats: count,
+      capacity: count.nullable(),
+      operators: count,
+      availableOperators: count,
+      overCapacityOperators: count,
+      overCriticalChats: count,
+      oldestAgeSeconds: seconds.nullable(),
     }),
   ),
 }) satisfies z.ZodType<LoadResponse>;
@@ -108,6 +130,12 @@ export const healthResponseSchema = z.strictObject({
     lastError: upstreamError.nullable(),
     consecutiveFailures: count,
   }),
+  storage: z.strictObject({
+    ok: z.boolean(),
+    database: z.string().min(1),
+    problem: z.string().min(10).nullable(),
+    failingSince: isoUtc.nullable(),
+  }),
   timezone: z.strictObject({
     name: z.string(),
     suspect: z.boolean(),
@@ -118,7 +146,7 @@ export const healthResponseSchema = z.strictObject({
 
 export const errorResponseSchema = z.strictObject({
   error: z.strictObject({
-    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts']), upstreamCode]),
+    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts', 'storage_unavailable', 'busy', 'conflict']), upstreamCode]),
     message: z.string().min(10),
     detail: z.string().min(1).optional(),
   }),
@@ -151,7 +179,7 @@ const nullableNumber = z.number().nonnegative().nullable();
 export const historyResponseSchema = z.strictObject({
   from: isoUtc,
   to: isoUtc,
-  by: z.enum(['total', 'operator', 'channel']),
+  by: z.enum(['total', 'operator', 'channel', 'team']),
   stepSeconds: z.number().int().min(60),
   series: z.array(
     z.strictObject({

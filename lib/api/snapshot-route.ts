@@ -13,7 +13,7 @@ export const SNAPSHOT_GONE = 'There is no snapshot with this id: it was deleted,
 /** The snapshot a URL names, or a 404 that says it is gone (deleted, or never existed). */
 export async function snapshotOrThrow(runtime: Runtime, context: SnapshotRouteContext): Promise<ThawedSnapshot> {
   const { id } = await context.params;
-  const snapshot = runtime.snapshots.get(id);
+  const snapshot = await runtime.snapshots.get(id);
   if (!snapshot) throw ApiError.notFound(SNAPSHOT_GONE);
   return snapshot;
 }

@@ -1,13 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import type { AuthConfig } from '@/lib/config';
 import { ApiError } from '@/lib/api/errors';
-import type { AuditAction, Storage } from '@/lib/storage/types';
-import { Accounts } from './accounts';
-import { FailureLimiter } from './rate-limit';
 import { allows, type Permission, type Role } from './roles';
-import { SESSION_COOKIE, clearedSessionCookie, cookieValue, readSession, renewed, sessionCookie, signSession, type Session } from './session';
+import { SESSION_COOKIE, clearedSessionCookie, cookieValue, sessionCookie } from './session';
+import type { SessionService } from './sessions';
 
 // The one place that decides who is asking and whether they may: every route handler and page goes
 // through `authorize` (or `actorOf` for pages), with the permission it needs.
@@ -16,80 +11,61 @@ export interface Actor {
   name: string;
   role: Role;
   displayKeyId: string | null;
+  /** The server-side session behind this request; null with sign-in off. */
+  sessionId: string | null;
 }
 
 /** With sign-in off, everyone may do everything. */
-export const OPEN_ACTOR: Actor = { name: 'anyone', role: 'manager', displayKeyId: null };
+export const OPEN_ACTOR: Actor = { name: 'anyone', role: 'manager', displayKeyId: null, sessionId: null };
 
 /** Set by scripts/serve.mjs from the socket (or, with TRUST_PROXY=1, the proxy's X-Forwarded-For). */
 export const ADDRESS_HEADER = 'x-chatload-client-address';
-const DISPLAY_COOKIE_SECONDS = 10 * 365 * 24 * 3600;
-const SEEN_EVERY_MS = 60_000;
 
-export class Auth {
-  readonly accounts: Accounts;
-  /** Five failed sign-ins per address in 15 minutes; and, against forged addresses, 50 in all. */
-  readonly perAddress = new FailureLimiter(5, 15 * 60_000);
-  readonly overall = new FailureLimiter(50, 15 * 60_000);
+export interface ActorLookup {
+  actor: Actor | null;
+  /** The cookie named a display whose key was revoked. */
+  revoked: boolean;
+  /** A cookie to set on the way out (a display paired before sessions were stored gets one of its own). */
+  setCookie: string | null;
+}
 
+export class AccessControl {
   constructor(
     readonly config: AuthConfig,
-    readonly secret: string,
-    private readonly storage: Storage,
-    readonly now: () => number = Date.now,
-  ) {
-    this.accounts = new Accounts(config);
-  }
-
-  /** The session secret: SESSION_SECRET, else one made at first start and kept beside the database. */
-  static secretFor(config: AuthConfig, dataDir: string): string {
-    if (config.sessionSecret) return config.sessionSecret;
-    const file = path.join(dataDir, 'session-secret');
-    try {
-      const existing = readFileSync(file, 'utf8').trim();
-      if (existing.length >= 32) return existing;
-    } catch {
-      // first start
-    }
-    const secret = randomBytes(32).toString('base64url');
-    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-    return secret;
-  }
+    private readonly sessions: SessionService,
+  ) {}
 
   /** Who is asking, from the session cookie; null when nobody (or a revoked display) is signed in. */
-  actorOf(headers: Headers): { actor: Actor | null; revoked: boolean; renewCookie: string | null } {
-    if (this.config.disabled) return { actor: OPEN_ACTOR, revoked: false, renewCookie: null };
-    const session = readSession(cookieValue(headers.get('cookie'), SESSION_COOKIE), this.secret, this.now(), this.config.sessionIdleMs);
-    if (!session) return { actor: null, revoked: false, renewCookie: null };
-    if (session.role === 'display') {
-      const key = this.storage.getDisplayKey(session.displayKeyId!);
-      if (!key || key.revokedAtMs !== null) return { actor: null, revoked: true, renewCookie: null };
-      if (key.lastSeenMs === null || this.now() - key.lastSeenMs > SEEN_EVERY_MS) this.storage.touchDisplayKey(key.id, this.now());
-      return { actor: { name: key.label, role: 'display', displayKeyId: key.id }, revoked: false, renewCookie: null };
-    }
-    const next = renewed(session, this.now());
+  async actorOf(headers: Headers): Promise<ActorLookup> {
+    if (this.config.disabled) return { actor: OPEN_ACTOR, revoked: false, setCookie: null };
+    const resolution = await this.sessions.resolve(cookieValue(headers.get('cookie'), SESSION_COOKIE), {
+      address: clientAddress(headers),
+      userAgent: headers.get('user-agent'),
+    });
+    if (resolution.kind === 'none') return { actor: null, revoked: false, setCookie: null };
+    if (resolution.kind === 'display_revoked') return { actor: null, revoked: true, setCookie: null };
+    const { session, setCookie } = resolution;
     return {
-      actor: { name: session.name, role: session.role, displayKeyId: null },
+      actor: { name: session.name, role: session.role, displayKeyId: session.displayKeyId, sessionId: session.id || null },
       revoked: false,
-      renewCookie: next ? this.cookieFor(next, headers) : null,
+      setCookie: setCookie ? this.cookieFor(setCookie.value, setCookie.maxAgeSeconds, headers) : null,
     };
   }
 
   /** The actor of a request that needs `permission`; a 401 or 403 otherwise. */
-  authorize(request: Request, permission: Permission): { actor: Actor; setCookie: string | null } {
-    const { actor, revoked, renewCookie } = this.actorOf(request.headers);
+  async authorize(request: Request, permission: Permission): Promise<{ actor: Actor; setCookie: string | null }> {
+    const { actor, revoked, setCookie } = await this.actorOf(request.headers);
     if (revoked) throw ApiError.unauthorized('This display key was revoked: ask a manager for a new one.', 'display_revoked');
     if (!actor) throw ApiError.unauthorized('Sign in to use chatload.');
     if (!allows(actor.role, permission)) {
       throw ApiError.forbidden(`A ${actor.role} may not do this: it needs the ${permission === 'manage' ? 'manager' : 'viewer'} role.`);
     }
-    return { actor, setCookie: renewCookie };
+    return { actor, setCookie };
   }
 
-  /** The Set-Cookie of a session, Secure when this request came over HTTPS. */
-  cookieFor(session: Session, headers: Headers): string {
-    const maxAgeSeconds = session.role === 'display' ? DISPLAY_COOKIE_SECONDS : Math.ceil(this.config.sessionIdleMs / 1000);
-    return sessionCookie(signSession(session, this.secret), { secure: secureRequest(headers, this.config.trustProxy), maxAgeSeconds });
+  /** The Set-Cookie of a session cookie value, Secure when this request came over HTTPS. */
+  cookieFor(value: string, maxAgeSeconds: number, headers: Headers): string {
+    return sessionCookie(value, { secure: secureRequest(headers, this.config.trustProxy), maxAgeSeconds });
   }
 
   /** The Set-Cookie that signs out. */
@@ -97,8 +73,9 @@ export class Auth {
     return clearedSessionCookie(secureRequest(headers, this.config.trustProxy));
   }
 
-  audit(action: AuditAction, who: { name: string | null; role: string | null }, detail: string | null, headers: Headers): void {
-    this.storage.appendAudit({ atMs: this.now(), actor: who.name, role: who.role, action, detail, address: clientAddress(headers) });
+  /** The session cookie's value in a request. */
+  static cookieIn(headers: Headers): string | undefined {
+    return cookieValue(headers.get('cookie'), SESSION_COOKIE);
   }
 }
 

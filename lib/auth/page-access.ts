@@ -9,7 +9,7 @@ import { allows, type Permission } from './roles';
 /** Who is asking, worked out once per page request (the layout and the page both ask). */
 const requestActor = cache(async () => {
   const runtime = await getRuntime();
-  return { runtime, ...runtime.auth.actorOf(await headers()) };
+  return { runtime, ...(await runtime.access.actorOf(await headers())) };
 });
 
 /**

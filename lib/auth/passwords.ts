@@ -6,6 +6,41 @@ import { randomBytes, scrypt, timingSafeEqual, createHash, type ScryptOptions } 
 const KEY_LENGTH = 32;
 const DEFAULTS = { N: 2 ** 15, r: 8, p: 1 } as const;
 
+// scrypt runs on libuv's thread pool (4 threads), which file and DNS work share: a burst of sign-ins
+// must not fill it. At most two checks run at once; a few dozen wait their turn; beyond that the
+// sign-in is refused as busy rather than queued without end.
+const CHECK_SLOTS = 2;
+const CHECK_QUEUE = 64;
+let checksRunning = 0;
+const checksWaiting: Array<() => void> = [];
+
+/** Too many password checks are waiting already: try again in a moment. */
+export class PasswordChecksBusyError extends Error {
+  constructor() {
+    super('too many sign-ins are being checked at once');
+    this.name = 'PasswordChecksBusyError';
+  }
+}
+
+async function withCheckSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (checksRunning < CHECK_SLOTS) checksRunning++;
+  else if (checksWaiting.length >= CHECK_QUEUE) throw new PasswordChecksBusyError();
+  // A finished check hands its slot straight to the next in line.
+  else await new Promise<void>((resolve) => checksWaiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = checksWaiting.shift();
+    if (next) next();
+    else checksRunning--;
+  }
+}
+
+/** Password checks running now, for tests. */
+export function passwordChecksRunning(): number {
+  return checksRunning;
+}
+
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 256 * options.N! * options.r! }, (error, key) =>
@@ -33,7 +68,7 @@ export async function verifyPassword(password: string, encoded: string): Promise
   if (!match || !isPasswordHash(encoded)) return false;
   const [, n, r, p, salt, hash] = match;
   const expected = Buffer.from(hash!, 'base64url');
-  const actual = await derive(password, Buffer.from(salt!, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
+  const actual = await withCheckSlot(() => derive(password, Buffer.from(salt!, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) }));
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 

@@ -1,42 +1,105 @@
-// Failed sign-ins per client address, in a sliding window: after `limit` failures the address waits
-// until the oldest failure leaves the window. In memory: a restart forgives, which is fine for a
-// dashboard's login form; the limit exists to make guessing passwords slow.
+// Attempts that can guess a secret (sign-in, display pairing), limited per client address in a
+// sliding window. An attempt is reserved *before* its password is checked and counted when the
+// answer is known, so 200 guesses sent at once get the same five checks as 200 sent one by one.
+//
+// One address cannot lock anyone else out: its own failures only count against itself. When many
+// addresses fail together (a distributed guess), the overall limit refuses only addresses that have
+// failed already in the window; someone who types their password right the first time gets in.
+// In memory: a restart forgives, which is fine; the limit exists to make guessing slow.
 
-export class FailureLimiter {
+export interface LimitVerdict {
+  ok: boolean;
+  /** Seconds to wait before this address may try again; 0 when ok. */
+  retryAfterSeconds: number;
+}
+
+export interface Attempt {
+  /** The secret was right: the address's failures are forgiven. */
+  succeed(): void;
+  /** The secret was wrong: counts against the address (and the overall limit). */
+  fail(): void;
+  /** Nothing was checked after all (a malformed request): the reservation is given back. */
+  release(): void;
+}
+
+export interface AttemptLimiterOptions {
+  /** Failures (plus attempts still being checked) an address may have in the window. */
+  perAddress: number;
+  /** Failures from every address together before addresses that have failed must wait. */
+  overall: number;
+  windowMs: number;
+  now?: () => number;
+}
+
+const SWEEP_ABOVE = 10_000;
+
+export class AttemptLimiter {
   private readonly failures = new Map<string, number[]>();
+  private readonly inFlight = new Map<string, number>();
+  private overallFailures: number[] = [];
+  private readonly now: () => number;
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Seconds to wait before this address may try again; 0 when it may try now. */
-  retryAfterSeconds(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < this.limit) return 0;
-    return Math.max(1, Math.ceil((recent[0]! + this.windowMs - this.now()) / 1000));
+  constructor(private readonly options: AttemptLimiterOptions) {
+    this.now = options.now ?? Date.now;
   }
 
-  fail(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.failures.set(key, recent);
-    if (this.failures.size > 10_000) this.sweep();
+  /** Reserves one attempt for `address` (null = unknown: all unknown clients share one allowance). */
+  reserve(address: string | null): { verdict: LimitVerdict; attempt: Attempt | null } {
+    const key = address ?? 'unknown';
+    const now = this.now();
+    const recent = this.recent(key, now);
+    const pending = this.inFlight.get(key) ?? 0;
+    if (recent.length + pending >= this.options.perAddress) {
+      // While only in-flight checks fill the allowance, the answer is a moment away.
+      const wait = recent.length > 0 && recent.length + pending >= this.options.perAddress ? recent[0]! + this.options.windowMs - now : 1000;
+      return { verdict: { ok: false, retryAfterSeconds: seconds(wait) }, attempt: null };
+    }
+    const overall = this.recentOverall(now);
+    if (recent.length > 0 && overall.length >= this.options.overall) {
+      return { verdict: { ok: false, retryAfterSeconds: seconds(overall[0]! + this.options.windowMs - now) }, attempt: null };
+    }
+    this.inFlight.set(key, pending + 1);
+    let settled = false;
+    const settle = (outcome: 'succeed' | 'fail' | 'release') => {
+      if (settled) return;
+      settled = true;
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+      if (outcome === 'succeed') this.failures.delete(key);
+      if (outcome === 'fail') {
+        const at = this.now();
+        const list = this.recent(key, at);
+        list.push(at);
+        this.failures.set(key, list);
+        this.overallFailures = this.recentOverall(at);
+        this.overallFailures.push(at);
+        if (this.failures.size > SWEEP_ABOVE) this.sweep(at);
+      }
+    };
+    return {
+      verdict: { ok: true, retryAfterSeconds: 0 },
+      attempt: { succeed: () => settle('succeed'), fail: () => settle('fail'), release: () => settle('release') },
+    };
   }
 
-  succeed(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
+  private recent(key: string, now: number): number[] {
+    const since = now - this.options.windowMs;
     return (this.failures.get(key) ?? []).filter((at) => at > since);
   }
 
-  private sweep(): void {
+  private recentOverall(now: number): number[] {
+    const since = now - this.options.windowMs;
+    return this.overallFailures.filter((at) => at > since);
+  }
+
+  private sweep(now: number): void {
     for (const key of [...this.failures.keys()]) {
-      if (this.recent(key).length === 0) this.failures.delete(key);
+      if (this.recent(key, now).length === 0) this.failures.delete(key);
     }
   }
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, DisplayKeyRecord } from '@/lib/storage/types';
+import type { AuditEntry, DisplayKeyRecord, SessionRecord } from '@/lib/storage/types';
 
 // The access-control API's shapes. Types and mappers only.
 
@@ -18,8 +18,39 @@ export interface DisplayKeyCreatedBody extends DisplayKeyBody {
   url: string;
 }
 
+export interface AuditEntryBody {
+  at: string;
+  actor: string | null;
+  role: string | null;
+  action: AuditEntry['action'];
+  detail: string | null;
+  address: string | null;
+  /** How many times it happened: repeated refusals from one address are one entry. */
+  count: number;
+  /** When the last of them happened (= at for a single event). */
+  lastAt: string;
+}
+
 export interface AuditResponse {
-  entries: Array<Omit<AuditEntry, 'atMs'> & { at: string }>;
+  entries: AuditEntryBody[];
+}
+
+export interface SessionBody {
+  id: string;
+  account: string;
+  role: SessionRecord['role'];
+  createdAt: string;
+  lastSeenAt: string;
+  /** When it ends at the latest; null for a wall display (its key is revoked instead). */
+  expiresAt: string | null;
+  address: string | null;
+  browser: string | null;
+  /** The session of the browser asking. */
+  current: boolean;
+}
+
+export interface SessionListResponse {
+  sessions: SessionBody[];
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -33,5 +64,32 @@ export function displayKeyBody(record: DisplayKeyRecord): DisplayKeyBody {
     createdBy: record.createdBy,
     revokedAt: iso(record.revokedAtMs),
     lastSeenAt: iso(record.lastSeenMs),
+  };
+}
+
+export function auditEntryBody(entry: AuditEntry): AuditEntryBody {
+  return {
+    at: iso(entry.atMs)!,
+    actor: entry.actor,
+    role: entry.role,
+    action: entry.action,
+    detail: entry.detail,
+    address: entry.address,
+    count: entry.count,
+    lastAt: iso(entry.lastAtMs)!,
+  };
+}
+
+export function sessionBody(record: SessionRecord, currentId: string | null): SessionBody {
+  return {
+    id: record.id,
+    account: record.account,
+    role: record.role,
+    createdAt: iso(record.createdAtMs)!,
+    lastSeenAt: iso(record.seenAtMs)!,
+    expiresAt: iso(record.expiresAtMs),
+    address: record.address,
+    browser: record.userAgent,
+    current: record.id === currentId,
   };
 }

@@ -1,36 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { cookieValue, readSession, renewed, sessionCookie, signSession, type Session } from './session';
+import { cookieValue, readClaims, sessionCookie, signClaims, signLegacyDisplay, type SessionClaims } from './session';
 
 const secret = 'a'.repeat(40);
-const now = Date.UTC(2026, 10, 28, 12, 0, 0);
-const HOUR = 3_600_000;
-const person: Session = { name: 'Анна', role: 'manager', displayKeyId: null, issuedAtMs: now - HOUR, seenAtMs: now - HOUR };
+const claims: SessionClaims = { id: 'A'.repeat(22), name: 'Анна', role: 'manager', displayKeyId: null, credential: 'c'.repeat(22), issuedAtMs: Date.UTC(2026, 10, 28) };
 
 describe('session cookies', () => {
   it('read back what was signed', () => {
-    expect(readSession(signSession(person, secret), secret, now, 12 * HOUR)).toEqual(person);
+    expect(readClaims(signClaims(claims, secret), secret)).toEqual(claims);
   });
 
   it('are refused when edited, signed with another secret, or not a session at all', () => {
-    const value = signSession(person, secret);
-    const [payload, mac] = value.split('.');
-    const promoted = Buffer.from(Buffer.from(payload!, 'base64url').toString().replace('Анна', 'Борис')).toString('base64url');
-    expect(readSession(`${promoted}.${mac}`, secret, now, 12 * HOUR)).toBeNull();
-    expect(readSession(value, 'b'.repeat(40), now, 12 * HOUR)).toBeNull();
-    for (const junk of ['', 'abc', '.', 'x.y', `${payload}.`, `${payload}.${mac}x`]) expect(readSession(junk, secret, now, 12 * HOUR), junk).toBeNull();
+    const value = signClaims(claims, secret);
+    const [version, payload, mac] = value.split('.') as [string, string, string];
+    const promoted = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('Анна', 'Борис')).toString('base64url');
+    expect(readClaims(`${version}.${promoted}.${mac}`, secret)).toBeNull();
+    expect(readClaims(value, 'b'.repeat(40))).toBeNull();
+    for (const junk of ['', 'abc', '.', 'x.y', '2..', `2.${payload}.`, `${value}x`, `3.${payload}.${mac}`, 'x'.repeat(5000)]) expect(readClaims(junk, secret), junk).toBeNull();
   });
 
-  it("end after the idle period for people, and never for a display (its key's revocation ends it)", () => {
-    const idle = { ...person, seenAtMs: now - 13 * HOUR };
-    expect(readSession(signSession(idle, secret), secret, now, 12 * HOUR)).toBeNull();
-    const display: Session = { name: 'TV hall', role: 'display', displayKeyId: 'k1', issuedAtMs: now - 400 * 24 * HOUR, seenAtMs: now - 400 * 24 * HOUR };
-    expect(readSession(signSession(display, secret), secret, now, 12 * HOUR)).toEqual(display);
-    expect(readSession(signSession({ ...display, displayKeyId: null }, secret), secret, now, 12 * HOUR)).toBeNull();
+  it('tie a display to its key, and a person to none', () => {
+    expect(readClaims(signClaims({ ...claims, role: 'display' }, secret), secret)).toBeNull();
+    expect(readClaims(signClaims({ ...claims, displayKeyId: 'k1' }, secret), secret)).toBeNull();
+    expect(readClaims(signClaims({ ...claims, role: 'display', displayKeyId: 'k1' }, secret), secret)).toMatchObject({ role: 'display', displayKeyId: 'k1' });
   });
 
-  it('are renewed while in use, not on every request', () => {
-    expect(renewed({ ...person, seenAtMs: now - 10_000 }, now)).toBeNull();
-    expect(renewed(person, now)?.seenAtMs).toBe(now);
+  it('still read a wall display paired before sessions were stored, but no person’s old cookie', () => {
+    const legacy = signLegacyDisplay({ name: 'TV hall', displayKeyId: 'k1', issuedAtMs: 1 }, secret);
+    expect(readClaims(legacy, secret)).toEqual({ legacy: true, name: 'TV hall', displayKeyId: 'k1', issuedAtMs: 1 });
+    const person = Buffer.from(JSON.stringify({ n: 'manager', r: 'manager', k: null, i: 1, s: 1 })).toString('base64url');
+    const [, mac] = legacy.split('.');
+    expect(readClaims(`${person}.${mac}`, secret)).toBeNull();
   });
 
   it('are httpOnly, SameSite=Lax, and Secure behind HTTPS', () => {

@@ -1,73 +1,107 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isRole, type Role } from './roles';
 
-// The session cookie: who signed in, as what, and when they were last seen, signed with HMAC-SHA256
-// so it cannot be forged or edited. People's sessions end after an idle period (sliding: each
-// request may renew the cookie); a wall display's never ends, but its key can be revoked.
+// The session cookie: the id of a session kept on the server, with what it was signed in as, signed
+// with HMAC-SHA256 so it cannot be forged or edited. The server's record decides whether it is still
+// open (signed out, idle, past its lifetime, the account changed); the claims in the cookie let a
+// signed-in browser keep working while the database is unreachable (see lib/auth/sessions.ts).
+//
+// "2.<payload>.<mac>". Cookies from before sessions were kept on the server ("<payload>.<mac>", no
+// id) are read only for wall displays, so a TV on the wall is not signed out by an upgrade.
 
 export const SESSION_COOKIE = 'chatload_session';
-/** A cookie is renewed when it was last renewed longer ago than this: not on every request. */
-const RENEW_AFTER_MS = 60_000;
+const VERSION = '2';
+const MAX_COOKIE_LENGTH = 2048;
 
-export interface Session {
-  /** Account name ("manager", "viewer", a named account) or, for a display, its key's label. */
+export interface SessionClaims {
+  /** The server-side session's id. */
+  id: string;
   name: string;
   role: Role;
-  /** The display key a display session was made from; checked against revocation on every request. */
   displayKeyId: string | null;
+  /** The account's credential fingerprint at sign-in (a display's: its key id). */
+  credential: string;
   issuedAtMs: number;
-  seenAtMs: number;
+}
+
+/** A wall display's cookie from before sessions were kept on the server. */
+export interface LegacyDisplayClaims {
+  legacy: true;
+  name: string;
+  displayKeyId: string;
+  issuedAtMs: number;
+}
+
+export function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 function mac(payload: string, secret: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
-export function signSession(session: Session, secret: string): string {
-  const payload = Buffer.from(
-    JSON.stringify({ n: session.name, r: session.role, k: session.displayKeyId, i: session.issuedAtMs, s: session.seenAtMs }),
-  ).toString('base64url');
-  return `${payload}.${mac(payload, secret)}`;
+function verified(payload: string, signature: string, secret: string): boolean {
+  const given = Buffer.from(signature, 'base64url');
+  const expected = Buffer.from(mac(payload, secret), 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** The session in a cookie value, or null when it is forged, malformed or idle too long. */
-export function readSession(value: string | undefined, secret: string, nowMs: number, idleMs: number): Session | null {
-  if (!value || value.length > 2048) return null;
-  const dot = value.indexOf('.');
-  if (dot <= 0) return null;
-  const payload = value.slice(0, dot);
-  const given = Buffer.from(value.slice(dot + 1), 'base64url');
-  const expected = Buffer.from(mac(payload, secret), 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let raw: unknown;
+export function signClaims(claims: SessionClaims, secret: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({ d: claims.id, n: claims.name, r: claims.role, k: claims.displayKeyId, c: claims.credential, i: claims.issuedAtMs }),
+  ).toString('base64url');
+  const signed = `${VERSION}.${payload}`;
+  return `${signed}.${mac(signed, secret)}`;
+}
+
+/** The claims of a cookie value, or null when it is forged, malformed or not ours. */
+export function readClaims(value: string | undefined, secret: string): SessionClaims | LegacyDisplayClaims | null {
+  if (!value || value.length > MAX_COOKIE_LENGTH) return null;
+  const parts = value.split('.');
+  if (parts.length === 3 && parts[0] === VERSION) {
+    const [, payload, signature] = parts as [string, string, string];
+    if (!verified(`${VERSION}.${payload}`, signature, secret)) return null;
+    const fields = parse(payload);
+    if (
+      !fields ||
+      typeof fields.d !== 'string' ||
+      typeof fields.n !== 'string' ||
+      !isRole(fields.r) ||
+      typeof fields.c !== 'string' ||
+      typeof fields.i !== 'number'
+    ) {
+      return null;
+    }
+    const displayKeyId = typeof fields.k === 'string' ? fields.k : null;
+    if ((fields.r === 'display') !== (displayKeyId !== null)) return null;
+    return { id: fields.d, name: fields.n, role: fields.r, displayKeyId, credential: fields.c, issuedAtMs: fields.i };
+  }
+  if (parts.length === 2) {
+    const [payload, signature] = parts as [string, string];
+    if (!payload || !verified(payload, signature, secret)) return null;
+    const fields = parse(payload);
+    if (!fields || fields.r !== 'display' || typeof fields.k !== 'string' || typeof fields.n !== 'string' || typeof fields.i !== 'number') return null;
+    return { legacy: true, name: fields.n, displayKeyId: fields.k, issuedAtMs: fields.i };
+  }
+  return null;
+}
+
+export function isLegacy(claims: SessionClaims | LegacyDisplayClaims): claims is LegacyDisplayClaims {
+  return 'legacy' in claims;
+}
+
+function parse(payload: string): Record<string, unknown> | null {
   try {
-    raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const raw: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  const fields = raw as { n?: unknown; r?: unknown; k?: unknown; i?: unknown; s?: unknown };
-  if (typeof fields.n !== 'string' || !isRole(fields.r) || typeof fields.i !== 'number' || typeof fields.s !== 'number') return null;
-  const session: Session = {
-    name: fields.n,
-    role: fields.r,
-    displayKeyId: typeof fields.k === 'string' ? fields.k : null,
-    issuedAtMs: fields.i,
-    seenAtMs: fields.s,
-  };
-  if (session.role === 'display') return session.displayKeyId ? session : null;
-  if (nowMs - session.seenAtMs > idleMs || session.seenAtMs > nowMs + 60_000) return null;
-  return session;
-}
-
-/** The same session seen now, when its cookie is due for renewal; else null. */
-export function renewed(session: Session, nowMs: number): Session | null {
-  if (session.role === 'display' || nowMs - session.seenAtMs < RENEW_AFTER_MS) return null;
-  return { ...session, seenAtMs: nowMs };
 }
 
 export interface CookieOptions {
   secure: boolean;
-  /** Seconds; a display's cookie lasts ten years, a person's as long as the idle period. */
+  /** Seconds; a display's cookie lasts ten years, a person's as long as the session's lifetime. */
   maxAgeSeconds: number;
 }
 
@@ -95,3 +129,13 @@ export function cookieValue(header: string | null, name: string): string | undef
   }
   return undefined;
 }
+
+/** For tests and the legacy path: a v1 display cookie value as chatload wrote it before. */
+export function signLegacyDisplay(claims: Omit<LegacyDisplayClaims, 'legacy'>, secret: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({ n: claims.name, r: 'display', k: claims.displayKeyId, i: claims.issuedAtMs, s: claims.issuedAtMs }),
+  ).toString('base64url');
+  return `${payload}.${mac(payload, secret)}`;
+}
+
+export type { Role };

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { AGE_BUCKETS } from '@/lib/load/ages';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { chatsCsv, neutraliseFormula, operatorsCsv, tableCsv } from './csv';
 import { EXPORT_TEXT } from './text';
 import { exportInput, parseCsv, rawChats } from './test-input';
 
-const CHAT_HEADER = ['Chat id', 'Chat name', 'Phone', 'Operator id', 'Operator', 'Channel id', 'Channel', 'Last message', 'Age (seconds)', 'Age bucket'];
+const CHAT_HEADER = ['Chat id', 'Chat name', 'Phone', 'Operator id', 'Operator', 'Channel id', 'Channel', 'Last message', 'Age (seconds)', 'Age bucket', 'Teams'];
 
 // Every chat of the fixture as a spreadsheet must show it, oldest first (Moscow is UTC+3 all year).
 const CHAT_ROWS = [
-  ['c6', 'Семён; точка с запятой', '', 'u-7', 'Émile 😀, "quoted"', 'zz', '', '2026-11-27T10:13:25+03:00', '100000', '> 24 h'],
-  ['c4', '\tTabbed', '79990001122', '0', 'Unassigned', '30', '', '2026-11-28T08:26:45+03:00', '20000', '4–24 h'],
-  ['c3', 'line1\nline2\r\nline3', '@home', '3', 'Gone, Борис\nsecond line', '10', 'WhatsApp; Продажи', '2026-11-28T12:36:45+03:00', '5000', '1–4 h'],
-  ['002', '=HYPERLINK("http://x","click")', '-5', '2', '=1+1', 'tg-2', 'Telegram "Поддержка"', '2026-11-28T13:50:05+03:00', '600', '5–15 min'],
-  ['c1', 'Иван, "VIP" 🚀', '+7 999 123-45-67', '1', 'Анна "Аня" Петрова', '10', 'WhatsApp; Продажи', '2026-11-28T13:59:35+03:00', '30', '< 5 min'],
-  ['c5', 'Undated', '', '99', '', '', '', '', '', ''],
+  ['c6', 'Семён; точка с запятой', '', 'u-7', 'Émile 😀, "quoted"', 'zz', '', '2026-11-27T10:13:25+03:00', '100000', '> 24 h', ''],
+  ['c4', '\tTabbed', '79990001122', '0', 'Unassigned', '30', '', '2026-11-28T08:26:45+03:00', '20000', '4–24 h', ''],
+  ['c3', 'line1\nline2\r\nline3', '@home', '3', 'Gone, Борис\nsecond line', '10', 'WhatsApp; Продажи', '2026-11-28T12:36:45+03:00', '5000', '1–4 h', ''],
+  ['002', '=HYPERLINK("http://x","click")', '-5', '2', '=1+1', 'tg-2', 'Telegram "Поддержка"', '2026-11-28T13:50:05+03:00', '600', '5–15 min', ''],
+  ['c1', 'Иван, "VIP" 🚀', '+7 999 123-45-67', '1', 'Анна "Аня" Петрова', '10', 'WhatsApp; Продажи', '2026-11-28T13:59:35+03:00', '30', '< 5 min', ''],
+  ['c5', 'Undated', '', '99', '', '', '', '', '', '', ''],
 ];
 
 /** What a reader gets back after dropping the "'" that guards a would-be formula. */
@@ -74,8 +75,8 @@ describe('chatsCsv', () => {
     // Berlin leaves +01:00 for +02:00 at 2026-03-29 01:00 UTC.
     const asOfMs = Date.UTC(2026, 2, 29, 2, 0, 0);
     const raw = [
-      { ...rawChats(asOfMs)[4]!, chatId: 'winter', dateMsg: String(Date.UTC(2026, 2, 29, 0, 59, 59)) },
-      { ...rawChats(asOfMs)[4]!, chatId: 'summer', dateMsg: String(Date.UTC(2026, 2, 29, 1, 0, 0)) },
+      { ...rawChats(asOfMs)[4]!, chatId: 'winter', lastMessageMs: Date.UTC(2026, 2, 29, 0, 59, 59) },
+      { ...rawChats(asOfMs)[4]!, chatId: 'summer', lastMessageMs: Date.UTC(2026, 2, 29, 1, 0, 0) },
     ];
     const lastMessage = (timezone: string) =>
       parseCsv(chatsCsv(exportInput({ asOfMs, raw, timezone }), ',').slice(1), ',')
@@ -106,7 +107,20 @@ describe('operatorsCsv', () => {
   it('has one row per operator of the aggregate, in its order, adding up to the open chats', () => {
     const input = exportInput();
     const [header, ...rows] = parseCsv(operatorsCsv(input, ';').slice(1), ';');
-    expect(header).toEqual(['Operator id', 'Operator', 'Locked', 'Deleted', 'Open chats', 'Oldest age (seconds)', ...AGE_BUCKETS.map((bucket) => bucket.label)]);
+    expect(header).toEqual([
+      'Operator id',
+      'Operator',
+      'Locked',
+      'Deleted',
+      'Open chats',
+      'Oldest age (seconds)',
+      ...AGE_BUCKETS.map((bucket) => bucket.label),
+      'Capacity (empty: no limit)',
+      'Over capacity',
+      'Available',
+      'Last active',
+      'Teams',
+    ]);
     expect(rows.map((row) => row[0])).toEqual(input.aggregate.byUser.map((user) => user.userId));
     expect(rows.reduce((sum, row) => sum + Number(row[4]), 0)).toBe(input.aggregate.totals.openChats);
     for (const [index, bucket] of input.aggregate.ageBuckets.entries()) {
@@ -136,5 +150,37 @@ describe('neutraliseFormula', () => {
   it('prefixes exactly the OWASP formula starters', () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseFormula(`${start}x`)).toBe(`'${start}x`);
     for (const safe of ['x', ' =x', "'x", '', '7 999', 'Ёж']) expect(neutraliseFormula(safe)).toBe(safe);
+  });
+});
+
+describe('exports under teams and capacity', () => {
+  const rules = {
+    ...DEFAULT_SETTINGS,
+    teams: [
+      { id: 'sales', name: 'Продажи; VIP', operatorIds: ['1', '2'], channelIds: ['30'] },
+      { id: 'night', name: 'Ночь', operatorIds: ['1'], channelIds: [] },
+    ],
+    capacity: { default: 5, operators: { '2': 0, '1': null } },
+  };
+
+  it("write each operator's capacity, whether over it, and their teams", () => {
+    const rows = new Map(parseCsv(operatorsCsv(exportInput({ rules }), ';').slice(1), ';').slice(1).map((row) => [row[0], row.map(unguard)]));
+    expect(rows.get('1')!.slice(12)).toEqual(['', 'no', 'no', '', 'Продажи; VIP, Ночь']);
+    expect(rows.get('2')!.slice(12)).toEqual(['0', 'yes', 'no', '', 'Продажи; VIP']);
+    expect(rows.get('8')!.slice(12)).toEqual(['5', 'no', 'no', '', '']);
+  });
+
+  it("write the teams a chat counts for, unassigned chats by their team's channels", () => {
+    const rows = new Map(parseCsv(chatsCsv(exportInput({ rules }), ',').slice(1), ',').slice(1).map((row) => [row[0], row.map(unguard)]));
+    expect(rows.get('c1')!.at(-1)).toBe('Продажи; VIP, Ночь');
+    expect(rows.get('002')!.at(-1)).toBe('Продажи; VIP');
+    expect(rows.get('c4')!.at(-1)).toBe('Продажи; VIP'); // unassigned, on channel 30
+    expect(rows.get('c6')!.at(-1)).toBe('');
+  });
+
+  it('exports a team view with only its chats', () => {
+    const input = exportInput({ rules, filters: { team: 'night' } });
+    const rows = parseCsv(chatsCsv(input, ',').slice(1), ',').slice(1);
+    expect(rows.map((row) => row[0])).toEqual(['c1']);
   });
 });

@@ -21,6 +21,11 @@ export const exportTotalsSchema = z.object({
   oldestAgeSeconds: seconds.nullable(),
   medianAgeSeconds: seconds.nullable(),
   undatedChats: count,
+  /** What the available operators in view can take together; null when one has no limit. */
+  capacity: count.nullable(),
+  overCapacityOperators: count,
+  overWarningChats: count,
+  overCriticalChats: count,
 });
 
 export const exportAgeBucketSchema = z.object({
@@ -44,6 +49,24 @@ export const exportOperatorSchema = z.object({
   oldestAgeSeconds: seconds.nullable(),
   /** Open chats per age bucket key. */
   buckets: z.record(ageBucketKey, count),
+  /** Null: no limit. */
+  capacity: count.nullable(),
+  teamIds: z.array(z.string()),
+  lastActiveAt: zonedTime.nullable(),
+  available: z.boolean(),
+  overCapacity: z.boolean(),
+});
+
+export const exportTeamSchema = z.object({
+  teamId: z.string(),
+  name: z.string(),
+  openChats: count,
+  capacity: count.nullable(),
+  operators: count,
+  availableOperators: count,
+  overCapacityOperators: count,
+  overCriticalChats: count,
+  oldestAgeSeconds: seconds.nullable(),
 });
 
 export const exportChannelSchema = z.object({
@@ -80,13 +103,15 @@ export const exportDocumentSchema = z
     source: z.enum(['live', 'snapshot']),
     snapshotId: z.string().nullable(),
     label: z.string().nullable(),
-    filters: z.object({ channel: z.string().nullable(), user: z.string().nullable() }),
+    filters: z.object({ channel: z.string().nullable(), user: z.string().nullable(), team: z.string().nullable() }),
     complete: z.boolean(),
     partialReason: z.string().nullable(),
     totals: exportTotalsSchema,
     ageBuckets: z.array(exportAgeBucketSchema),
     operators: z.array(exportOperatorSchema),
     channels: z.array(exportChannelSchema),
+    /** Every team of the settings over the whole data set (the filters do not apply). */
+    teams: z.array(exportTeamSchema),
     /** The open chats within the filters, oldest first; undated last. */
     chats: z.array(exportChatSchema),
   })

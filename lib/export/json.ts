@@ -1,6 +1,5 @@
 import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
-import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
-import type { UserLoad } from '@/lib/load/types';
+import { UNASSIGNED_ROW_ID, type UserLoad } from '@/lib/load/types';
 import { EXPORT_SCHEMA_NAME, EXPORT_SCHEMA_VERSION, type ExportDocument, type ExportOperator } from './json-schema';
 import { chatExportRows } from './rows';
 import type { ExportInput } from './types';
@@ -19,13 +18,14 @@ export function exportDocument(input: ExportInput): ExportDocument {
     source: input.source,
     snapshotId: input.snapshotId,
     label: input.label,
-    filters: { channel: input.filters.channel, user: input.filters.user },
+    filters: { channel: input.filters.channel, user: input.filters.user, team: input.filters.team },
     complete: input.complete,
     partialReason: input.partialReason,
     totals: { ...aggregate.totals },
     ageBuckets: aggregate.ageBuckets.map((bucket) => ({ ...bucket })),
-    operators: aggregate.byUser.map(operator),
+    operators: aggregate.byUser.map((row) => operator(row, input.timezone)),
     channels: aggregate.byChannel.map((channel) => ({ ...channel })),
+    teams: aggregate.byTeam.map((team) => ({ ...team })),
     chats: chatExportRows(input).map((chat) => ({
       chatId: chat.chatId,
       chatName: chat.chatName,
@@ -46,17 +46,22 @@ export function exportJson(input: ExportInput): string {
   return `${JSON.stringify(exportDocument(input), null, 2)}\n`;
 }
 
-function operator(row: UserLoad): ExportOperator {
+function operator(row: UserLoad, timezone: string): ExportOperator {
   const buckets = {} as Record<AgeBucketKey, number>;
   AGE_BUCKETS.forEach((bucket, index) => (buckets[bucket.key] = row.buckets[index] ?? 0));
   return {
     userId: row.userId,
     name: row.name,
-    unassigned: row.userId === UNASSIGNED_USER_ID,
+    unassigned: row.userId === UNASSIGNED_ROW_ID,
     locked: row.locked,
     deleted: row.deleted,
     openChats: row.openChats,
     oldestAgeSeconds: row.oldestAgeSeconds,
     buckets,
+    capacity: row.capacity,
+    teamIds: row.teamIds,
+    lastActiveAt: row.lastActiveAt === null ? null : isoInZone(Date.parse(row.lastActiveAt), timezone),
+    available: row.available,
+    overCapacity: row.overCapacity,
   };
 }

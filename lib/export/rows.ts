@@ -1,5 +1,5 @@
-import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
-import type { WammChannel, WammUser } from '@/lib/wamm/schemas';
+import { operatorRowId } from '@/lib/load/aggregate';
+import type { Channel, Operator } from '@/lib/model/team';
 import type { ExportInput } from './types';
 
 // One chat as every format writes it: names looked up once, here.
@@ -22,22 +22,22 @@ export interface ChatExportRow {
 }
 
 export function chatExportRows(input: ExportInput): ChatExportRow[] {
-  const users = new Map<string, WammUser>();
-  for (const user of input.users) users.set(user.userId, user);
-  const channels = new Map<string, WammChannel>();
-  for (const channel of input.channels) channels.set(channel.apiId, channel);
+  const operators = new Map<string, Operator>();
+  for (const operator of input.operators) operators.set(operator.id, operator);
+  const channels = new Map<string, Channel>();
+  for (const channel of input.channels) channels.set(channel.id, channel);
 
   return input.chats.map((chat) => {
-    const unassigned = chat.userId === UNASSIGNED_USER_ID;
+    const unassigned = chat.operatorId === null;
     return {
       chatId: chat.chatId,
       chatName: chat.chatName,
       phone: chat.phone,
-      operatorId: chat.userId,
-      operatorName: unassigned ? null : (users.get(chat.userId)?.name ?? null),
+      operatorId: operatorRowId(chat),
+      operatorName: chat.operatorId === null ? null : (operators.get(chat.operatorId)?.name ?? null),
       unassigned,
-      channelId: chat.apiId,
-      channelName: channels.get(chat.apiId)?.name ?? null,
+      channelId: chat.channelId ?? '',
+      channelName: chat.channelId === null ? null : (channels.get(chat.channelId)?.name ?? null),
       lastMessageMs: chat.lastMessageMs,
       ageSeconds: chat.ageSeconds,
       bucket: chat.ageSeconds === null ? -1 : chat.bucket,

@@ -1,5 +1,7 @@
-import { aggregate, matchesFilters, prepareChats, type LoadFilters } from '@/lib/load/aggregate';
-import type { WammChannel, WammChat, WammUser } from '@/lib/wamm/schemas';
+import { NO_FILTERS, aggregate, compileFilters, matchesFilters, prepareChats, type LoadFilters } from '@/lib/load/aggregate';
+import type { LoadRules } from '@/lib/load/rules';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import type { Channel, OpenChat, Operator } from '@/lib/model/team';
 import type { ExportInput } from './types';
 
 // For the export tests: a team whose names hold everything a file format can trip on.
@@ -7,45 +9,46 @@ import type { ExportInput } from './types';
 /** 2026-11-28 11:00:05 UTC: 14:00:05 in Moscow. */
 export const NOW = Date.UTC(2026, 10, 28, 11, 0, 5);
 
-export const USERS: WammUser[] = [
-  { userId: '1', name: 'Анна "Аня" Петрова', email: '', admin: false, locked: false, deleted: false },
-  { userId: '2', name: '=1+1', email: '', admin: false, locked: true, deleted: false },
-  { userId: '3', name: 'Gone, Борис\nsecond line', email: '', admin: false, locked: false, deleted: true },
-  { userId: 'u-7', name: 'Émile 😀, "quoted"', email: '', admin: false, locked: false, deleted: false },
-  { userId: '8', name: '+Idle', email: '', admin: false, locked: false, deleted: false },
+const operator = (id: string, name: string, flags: Partial<Operator> = {}): Operator => ({ id, name, admin: false, locked: false, deleted: false, lastActiveMs: null, ...flags });
+
+export const OPERATORS: Operator[] = [
+  operator('1', 'Анна "Аня" Петрова'),
+  operator('2', '=1+1', { locked: true }),
+  operator('3', 'Gone, Борис\nsecond line', { deleted: true }),
+  operator('u-7', 'Émile 😀, "quoted"'),
+  operator('8', '+Idle'),
 ];
 
-export const CHANNELS: WammChannel[] = [
-  { apiId: '10', name: 'WhatsApp; Продажи', type: 'whatsapp', state: 'authorized' },
-  { apiId: 'tg-2', name: 'Telegram "Поддержка"', type: 'tg', state: 'notAuthorized' },
-  { apiId: '30', name: null, type: 'tg_bot', state: null },
+export const CHANNELS: Channel[] = [
+  { id: '10', name: 'WhatsApp; Продажи', type: 'whatsapp', state: 'authorized' },
+  { id: 'tg-2', name: 'Telegram "Поддержка"', type: 'tg', state: 'notAuthorized' },
+  { id: '30', name: null, type: 'tg_bot', state: null },
 ];
 
-function chat(chatId: string, chatName: string, phone: string, userId: string, apiId: string, ageSeconds: number | null, asOfMs: number): WammChat {
-  return { chatId, chatName, phone, avatar: '', userId, apiId, dateMsg: ageSeconds === null ? null : String(asOfMs - ageSeconds * 1000) };
+function chat(chatId: string, chatName: string, phone: string, operatorId: string | null, channelId: string | null, ageSeconds: number | null, asOfMs: number): OpenChat {
+  return { chatId, chatName, phone, avatar: '', operatorId, channelId, lastMessageMs: ageSeconds === null ? null : asOfMs - ageSeconds * 1000, group: false };
 }
 
 /** In the order the CSV lists them: oldest first, the undated one last. */
-export function rawChats(asOfMs = NOW): WammChat[] {
+export function rawChats(asOfMs = NOW): OpenChat[] {
   return [
     chat('c6', 'Семён; точка с запятой', '', 'u-7', 'zz', 100_000, asOfMs), // channel not in the list
-    chat('c4', '\tTabbed', '79990001122', '0', '30', 20_000, asOfMs), // unassigned, channel without a name
+    chat('c4', '\tTabbed', '79990001122', null, '30', 20_000, asOfMs), // unassigned, channel without a name
     chat('c3', 'line1\nline2\r\nline3', '@home', '3', '10', 5000, asOfMs), // deleted operator
     chat('002', '=HYPERLINK("http://x","click")', '-5', '2', 'tg-2', 600, asOfMs),
     chat('c1', 'Иван, "VIP" 🚀', '+7 999 123-45-67', '1', '10', 30, asOfMs),
-    chat('c5', 'Undated', '', '99', '', null, asOfMs), // operator not in the list, no channel
+    chat('c5', 'Undated', '', '99', null, null, asOfMs), // operator not in the list, no channel
   ];
 }
 
-const parseDate = (text: string | null) => (text === null ? null : Number(text));
-
 export function exportInput(
-  options: { filters?: LoadFilters; timezone?: string; asOfMs?: number; raw?: WammChat[]; label?: string | null } = {},
+  options: { filters?: Partial<LoadFilters>; timezone?: string; asOfMs?: number; raw?: OpenChat[]; label?: string | null; rules?: LoadRules } = {},
 ): ExportInput {
   const asOfMs = options.asOfMs ?? NOW;
-  const filters = options.filters ?? { channel: null, user: null };
-  const { chats } = prepareChats(options.raw ?? rawChats(asOfMs), asOfMs, parseDate);
-  const dataset = { asOfMs, chats, users: USERS, channels: CHANNELS };
+  const filters: LoadFilters = { ...NO_FILTERS, ...options.filters };
+  const rules = options.rules ?? DEFAULT_SETTINGS;
+  const { chats } = prepareChats(options.raw ?? rawChats(asOfMs), asOfMs);
+  const dataset = { asOfMs, chats, operators: OPERATORS, channels: CHANNELS };
   const label = options.label === undefined ? null : options.label;
   return {
     asOfMs,
@@ -56,10 +59,11 @@ export function exportInput(
     snapshotId: label === null ? null : 'snap-1',
     complete: true,
     partialReason: null,
-    chats: chats.filter((row) => matchesFilters(row, filters)),
-    users: USERS,
+    chats: chats.filter((row) => matchesFilters(row, compileFilters(filters, rules))),
+    operators: OPERATORS,
     channels: CHANNELS,
-    aggregate: aggregate(dataset, filters),
+    rules,
+    aggregate: aggregate(dataset, filters, rules),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { LoadAggregate, LoadChat, LoadFilters } from '@/lib/load/aggregate';
-import type { WammChannel, WammUser } from '@/lib/wamm/schemas';
+import type { LoadRules } from '@/lib/load/rules';
+import type { Channel, Operator } from '@/lib/model/team';
 
 // What every export format is built from: one input, so CSV, Excel and JSON always say the same.
 
@@ -16,8 +17,10 @@ export interface ExportInput {
   partialReason: string | null;
   /** Already filtered, oldest first. */
   chats: readonly LoadChat[];
-  users: readonly WammUser[];
-  channels: readonly WammChannel[];
+  operators: readonly Operator[];
+  channels: readonly Channel[];
+  /** The teams, capacity and thresholds the numbers are read against. */
+  rules: LoadRules;
   /** For the same filters as `chats`. */
   aggregate: LoadAggregate;
 }

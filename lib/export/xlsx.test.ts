@@ -32,7 +32,7 @@ function summary(book: ExcelJS.Workbook): Map<string, ExcelJS.CellValue> {
 describe('workbook', () => {
   it('has Summary, Operators, Channels and Chats, each with a bold, frozen header', async () => {
     const book = await readBack(exportInput());
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Operators', 'Channels', 'Chats']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Operators', 'Channels', 'Teams', 'Chats']);
     for (const sheet of book.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).font?.bold).toBe(true);
@@ -119,7 +119,7 @@ describe('workbook', () => {
 
   it('writes the wall clock of the team zone on each side of a DST change', async () => {
     const asOfMs = Date.UTC(2026, 2, 29, 2, 0, 0);
-    const raw = [{ ...rawChats(asOfMs)[4]!, dateMsg: String(Date.UTC(2026, 2, 29, 1, 30, 0)) }];
+    const raw = [{ ...rawChats(asOfMs)[4]!, lastMessageMs: Date.UTC(2026, 2, 29, 1, 30, 0) }];
     const [row] = records((await readBack(exportInput({ asOfMs, raw, timezone: 'Europe/Berlin' }))).getWorksheet('Chats')!);
     expect(row!['Last message (Europe/Berlin)']).toEqual(new Date(Date.UTC(2026, 2, 29, 3, 30, 0)));
     expect(row!['Last message (ISO 8601)']).toBe('2026-03-29T03:30:00+02:00');

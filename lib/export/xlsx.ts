@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { UNASSIGNED_USER_ID } from '@/lib/load/aggregate';
-import { channelTable, chatTable, operatorTable, type Table } from './tables';
+import { UNASSIGNED_ROW_ID } from '@/lib/load/types';
+import { channelTable, chatTable, operatorTable, teamTable, type Table } from './tables';
 import { exportText, type ExportText } from './text';
 import type { ExportInput } from './types';
 import { isoInZone, wallClockDate } from './zoned-time';
@@ -9,7 +9,7 @@ import { isoInZone, wallClockDate } from './zoned-time';
 // so a manager sorts and sums without converting. Text goes in as string cells, which Excel never
 // runs as formulas, so unlike the CSV a name such as "=1+1" is written exactly as it is.
 
-export const SHEET_NAMES = ['Summary', 'Operators', 'Channels', 'Chats'] as const;
+export const SHEET_NAMES = ['Summary', 'Operators', 'Channels', 'Teams', 'Chats'] as const;
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const MIN_WIDTH = 6;
@@ -38,6 +38,7 @@ export async function workbook(input: ExportInput, headers?: Partial<ExportText>
   addSummarySheet(book, input, text);
   addTableSheet(book, 'Operators', sheetData(operatorTable(input, text), input.timezone));
   addTableSheet(book, 'Channels', sheetData(channelTable(input, text), input.timezone));
+  addTableSheet(book, 'Teams', sheetData(teamTable(input, text), input.timezone));
   addTableSheet(book, 'Chats', sheetData(chatTable(input, text), input.timezone));
 
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -97,6 +98,7 @@ function addSummarySheet(book: ExcelJS.Workbook, input: ExportInput, text: Expor
     [text.label, cellText(input.label)],
     [text.channelFilter, channelFilterText(input, text)],
     [text.operatorFilter, operatorFilterText(input, text)],
+    [text.teamFilter, input.filters.team === null ? text.allFilter : `${input.filters.team} (${input.rules.teams.find((team) => team.id === input.filters.team)?.name ?? '?'})`],
     [text.complete, input.complete],
     [text.partialReason, cellText(input.partialReason)],
     [text.totalOpenChats, totals.openChats],
@@ -105,6 +107,10 @@ function addSummarySheet(book: ExcelJS.Workbook, input: ExportInput, text: Expor
     [text.totalOldestAgeSeconds, totals.oldestAgeSeconds],
     [text.totalMedianAgeSeconds, totals.medianAgeSeconds],
     [text.totalUndatedChats, totals.undatedChats],
+    [text.totalCapacity, totals.capacity],
+    [text.totalOverCapacityOperators, totals.overCapacityOperators],
+    [text.totalOverWarningChats, totals.overWarningChats],
+    [text.totalOverCriticalChats, totals.overCriticalChats],
     [],
     [text.ageBucket, text.openChats],
     ...input.aggregate.ageBuckets.map((bucket): CellValue[] => [bucket.label, bucket.openChats]),
@@ -124,14 +130,14 @@ function addSummarySheet(book: ExcelJS.Workbook, input: ExportInput, text: Expor
 function channelFilterText(input: ExportInput, text: ExportText): string {
   const id = input.filters.channel;
   if (id === null) return text.allFilter;
-  const name = input.channels.find((channel) => channel.apiId === id)?.name;
+  const name = input.channels.find((channel) => channel.id === id)?.name;
   return name ? `${id} (${name})` : id;
 }
 
 function operatorFilterText(input: ExportInput, text: ExportText): string {
   const id = input.filters.user;
   if (id === null) return text.allFilter;
-  const name = id === UNASSIGNED_USER_ID ? text.unassigned : input.users.find((user) => user.userId === id)?.name;
+  const name = id === UNASSIGNED_ROW_ID ? text.unassigned : input.operators.find((operator) => operator.id === id)?.name;
   return name ? `${id} (${name})` : id;
 }
 

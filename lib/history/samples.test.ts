@@ -1,34 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { aggregate, prepareChats, type LoadDataset } from '@/lib/load/aggregate';
-import type { WammChat } from '@/lib/wamm/schemas';
+import { channel, openChat, operator } from '@/tests/support/team';
 import { samplesFromAggregate } from './samples';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 
-function chat(chatId: string, userId: string, apiId: string, ageSeconds: number | null): WammChat {
-  const dateMsg = ageSeconds === null ? null : String(NOW - ageSeconds * 1000);
-  return { chatId, chatName: '', phone: '', avatar: '', userId, apiId, dateMsg };
-}
+const chat = (chatId: string, operatorId: string, channelId: string, ageSeconds: number | null) => openChat(chatId, operatorId, channelId, ageSeconds, NOW);
 
 const dataset: LoadDataset = {
   asOfMs: NOW,
   chats: prepareChats(
     [chat('a', '1', '10', 60), chat('b', '1', '20', 4000), chat('c', '0', '10', 1000), chat('d', '2', '10', null)],
     NOW,
-    (text) => (text === null ? null : Number(text)),
   ).chats,
-  users: [
-    { userId: '1', name: 'Анна', email: '', admin: false, locked: false, deleted: false },
-    { userId: '2', name: 'Борис', email: '', admin: false, locked: false, deleted: false },
-    { userId: '3', name: 'Idle', email: '', admin: false, locked: false, deleted: false },
-  ],
-  channels: [
-    { apiId: '10', name: 'WhatsApp', type: 'whatsapp', state: 'authorized' },
-    { apiId: '20', name: 'Telegram', type: 'tg', state: 'authorized' },
-    { apiId: '30', name: 'Quiet', type: 'tg_bot', state: 'authorized' },
-  ],
+  operators: [operator('1', 'Анна'), operator('2', 'Борис'), operator('3', 'Idle')],
+  channels: [channel('10', 'WhatsApp'), channel('20', 'Telegram', 'tg'), channel('30', 'Quiet', 'tg_bot')],
 };
-const unfiltered = aggregate(dataset, { channel: null, user: null });
+const unfiltered = aggregate(dataset, { channel: null, user: null, team: null }, DEFAULT_SETTINGS);
 
 describe('samplesFromAggregate', () => {
   it('records the total, every operator (unassigned and idle included) and every channel, on the minute', () => {

@@ -1,9 +1,12 @@
 import { AGE_BUCKET_COUNT } from '@/lib/load/ages';
 import type { LoadAggregate, LoadChat } from '@/lib/load/aggregate';
+import { chatInTeam, teamScope, type LoadRules } from '@/lib/load/rules';
 import type { HistorySample } from '@/lib/storage/types';
 
-// One history tick from one aggregate: the total, every operator row (the unassigned row '0'
-// included, idle operators as 0) and every channel row. Pure; the recorder decides when to call it.
+// One history tick from one aggregate: the total, every operator row (the unassigned row included,
+// idle operators as 0), every channel row and every team; for each team also what its available
+// operators could take (`team_capacity`, none when unlimited) and its chats past the critical
+// threshold (`team_critical`), which the team analytics read. Pure; the recorder decides when.
 
 const MINUTE_MS = 60_000;
 
@@ -12,7 +15,7 @@ const MINUTE_MS = 60_000;
  * same data set's chats to record each channel's oldest age and buckets; without them channel
  * samples record open chats only (oldest null, buckets 0).
  */
-export function samplesFromAggregate(aggregate: LoadAggregate, atMs: number, chats?: readonly LoadChat[]): HistorySample[] {
+export function samplesFromAggregate(aggregate: LoadAggregate, atMs: number, chats?: readonly LoadChat[], rules?: LoadRules): HistorySample[] {
   const at = Math.floor(atMs / MINUTE_MS) * MINUTE_MS;
   const { totals } = aggregate;
   const samples: HistorySample[] = [
@@ -47,16 +50,44 @@ export function samplesFromAggregate(aggregate: LoadAggregate, atMs: number, cha
       buckets: ages?.buckets ?? new Array<number>(AGE_BUCKET_COUNT).fill(0),
     });
   }
+  const teamAges = chats === undefined || rules === undefined ? null : agesByTeam(chats, rules);
+  for (const team of aggregate.byTeam) {
+    const ages = teamAges?.get(team.teamId);
+    samples.push({
+      atMs: at,
+      scope: 'team',
+      scopeId: team.teamId,
+      openChats: team.openChats,
+      oldestAgeSeconds: team.oldestAgeSeconds,
+      buckets: ages?.buckets ?? new Array<number>(AGE_BUCKET_COUNT).fill(0),
+    });
+    if (team.capacity !== null) samples.push({ atMs: at, scope: 'team_capacity', scopeId: team.teamId, openChats: team.capacity, oldestAgeSeconds: null, buckets: zeros() });
+    samples.push({ atMs: at, scope: 'team_critical', scopeId: team.teamId, openChats: team.overCriticalChats, oldestAgeSeconds: null, buckets: zeros() });
+  }
   return samples;
+}
+
+const zeros = () => new Array<number>(AGE_BUCKET_COUNT).fill(0);
+
+function agesByTeam(chats: readonly LoadChat[], rules: LoadRules): Map<string, { buckets: number[] }> {
+  const byTeam = new Map<string, { buckets: number[] }>();
+  const scopes = rules.teams.map(teamScope);
+  for (const scope of scopes) byTeam.set(scope.team.id, { buckets: zeros() });
+  for (const chat of chats) {
+    if (chat.bucket < 0) continue;
+    for (const scope of scopes) if (chatInTeam(chat, scope)) byTeam.get(scope.team.id)!.buckets[chat.bucket]!++;
+  }
+  return byTeam;
 }
 
 function agesByChannel(chats: readonly LoadChat[]): Map<string, { oldest: number | null; buckets: number[] }> {
   const byChannel = new Map<string, { oldest: number | null; buckets: number[] }>();
   for (const chat of chats) {
-    let entry = byChannel.get(chat.apiId);
+    if (chat.channelId === null) continue;
+    let entry = byChannel.get(chat.channelId);
     if (entry === undefined) {
       entry = { oldest: null, buckets: new Array<number>(AGE_BUCKET_COUNT).fill(0) };
-      byChannel.set(chat.apiId, entry);
+      byChannel.set(chat.channelId, entry);
     }
     if (chat.bucket < 0 || chat.ageSeconds === null) continue;
     entry.buckets[chat.bucket]!++;

@@ -1,38 +1,51 @@
+import type { AuditService } from '@/lib/audit/service';
+import type { SessionService } from '@/lib/auth/sessions';
 import { samplesFromAggregate } from '@/lib/history/samples';
+import { NO_FILTERS } from '@/lib/load/aggregate';
+import type { HistoryService } from '@/lib/history/service';
 import type { LoadStore } from '@/lib/load/store';
 import { nextScheduledAt, type SnapshotSchedule } from '@/lib/snapshots/schedule';
 import type { SnapshotService } from '@/lib/snapshots/service';
-import type { Storage } from '@/lib/storage/types';
+import { StorageUnavailableError } from '@/lib/storage/errors';
 
 // What the server does with nobody watching: write the load to the history every minute, take the
-// scheduled snapshots, and forget history past its retention. Each step refreshes the data first
-// when it is due, so it records the team as it is, not as it was when the last viewer left.
+// scheduled snapshots, and once an hour forget what is past its retention (history, audit log,
+// ended sessions, and snapshots if a retention is set). Each step refreshes the data first when it
+// is due, so it records the team as it is, not as it was when the last viewer left.
+//
+// Timers count elapsed time (setTimeout is monotonic); the wall clock only names the minute or
+// the scheduled time. A clock stepped back does not repeat a minute (lib/history/service) or a
+// scheduled snapshot already taken.
 
-const DAY_MS = 86_400_000;
-const PRUNE_EVERY_MS = 3_600_000;
+const MAINTAIN_EVERY_MS = 3_600_000;
 
 export interface BackgroundJobsOptions {
   store: LoadStore;
-  storage: Storage;
+  history: HistoryService;
   snapshots: SnapshotService;
+  audit: AuditService;
+  sessions: SessionService;
   schedule: SnapshotSchedule;
   sampleMs: number;
-  retentionDays: number;
+  historyRetentionDays: number;
   now?: () => number;
+  monotonic?: () => number;
   log: { info(message: string): void; warn(message: string): void };
 }
 
 export class BackgroundJobs {
   private readonly now: () => number;
+  private readonly monotonic: () => number;
   private historyTimer: ReturnType<typeof setTimeout> | null = null;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastPruneMs = Number.NEGATIVE_INFINITY;
+  private lastMaintainedMono = Number.NEGATIVE_INFINITY;
+  /** The scheduled instant of the last scheduled snapshot taken; undefined until read. */
+  private lastScheduledMs: number | null | undefined;
   private closed = false;
-  /** History rows written and scheduled snapshots taken, for tests and the health report. */
-  readonly counts = { samples: 0, skippedSamples: 0, scheduledSnapshots: 0 };
 
   constructor(private readonly options: BackgroundJobsOptions) {
     this.now = options.now ?? Date.now;
+    this.monotonic = options.monotonic ?? (() => performance.now());
   }
 
   start(): void {
@@ -48,35 +61,51 @@ export class BackgroundJobs {
 
   /** One history sample of the current load; nothing when the data is stale (a gap, not old numbers). */
   async sampleHistory(): Promise<boolean> {
-    const { store, storage, sampleMs } = this.options;
+    const { store, history, sampleMs } = this.options;
     await store.refreshIfDue();
     const view = store.view();
     const atMs = Math.floor(this.now() / sampleMs) * sampleMs;
-    if (!view.snapshot || view.stale) {
-      this.counts.skippedSamples++;
-      return false;
+    if (!view.data || view.stale) return false;
+    const outcome = await history.record(samplesFromAggregate(view.data.unfiltered, atMs, view.data.dataset.chats, view.data.rules));
+    if (this.monotonic() - this.lastMaintainedMono >= MAINTAIN_EVERY_MS) {
+      this.lastMaintainedMono = this.monotonic();
+      await this.maintain();
     }
-    storage.insertHistory(samplesFromAggregate(view.snapshot.unfiltered, atMs, view.snapshot.dataset.chats));
-    this.counts.samples++;
-    if (this.now() - this.lastPruneMs >= PRUNE_EVERY_MS) {
-      this.lastPruneMs = this.now();
-      const removed = storage.pruneHistory(this.now() - this.options.retentionDays * DAY_MS);
-      if (removed > 0) this.options.log.info(`history: ${removed} rows older than ${this.options.retentionDays} days removed`);
+    return outcome === 'written';
+  }
+
+  /** Forgets what is past its retention. Each part on its own: one failing does not stop the rest. */
+  async maintain(): Promise<void> {
+    const { history, audit, sessions, snapshots, log } = this.options;
+    const parts: Array<[string, () => Promise<number>]> = [
+      ['history rows', () => history.prune()],
+      ['audit entries', () => audit.prune()],
+      ['ended sessions', () => sessions.prune()],
+      ['snapshots', () => snapshots.prune()],
+    ];
+    for (const [what, prune] of parts) {
+      try {
+        const removed = await prune();
+        if (removed > 0) log.info(`retention: ${removed} ${what} removed`);
+      } catch (error) {
+        log.warn(`retention: ${what} not pruned (${describe(error)}); trying again in an hour`);
+      }
     }
-    return true;
   }
 
   /** A scheduled snapshot of the whole team; skipped, with a log line, when there is no data at all. */
-  async takeScheduledSnapshot(): Promise<boolean> {
+  async takeScheduledSnapshot(scheduledAtMs: number = this.now()): Promise<boolean> {
     const { store, snapshots, log } = this.options;
+    if (this.lastScheduledMs === undefined) this.lastScheduledMs = await snapshots.lastScheduledAtMs().catch(() => null);
+    if (this.lastScheduledMs !== null && scheduledAtMs <= this.lastScheduledMs) return false;
     await store.refreshIfDue();
     const view = store.view();
-    if (!view.snapshot) {
+    if (!view.data) {
       log.warn('scheduled snapshot skipped: no data from wamm.chat yet');
       return false;
     }
-    const saved = snapshots.save({ ...view, snapshot: view.snapshot }, { channel: null, user: null }, { label: null, savedBy: null, trigger: 'scheduled' });
-    this.counts.scheduledSnapshots++;
+    const saved = await snapshots.save({ ...view, data: view.data }, NO_FILTERS, { label: null, savedBy: null, trigger: 'scheduled' });
+    this.lastScheduledMs = Math.max(scheduledAtMs, saved.createdAtMs);
     const age = Math.round((this.now() - saved.asOfMs) / 1000);
     log.info(`scheduled snapshot saved: ${saved.openChats} open chats, data ${age} s old${view.stale ? ' (wamm.chat not answering)' : ''}`);
     return true;
@@ -100,7 +129,7 @@ export class BackgroundJobs {
     if (due === null) return;
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = null;
-      this.run('scheduled snapshot', () => this.takeScheduledSnapshot()).finally(() => this.planSnapshot());
+      this.run('scheduled snapshot', () => this.takeScheduledSnapshot(due)).finally(() => this.planSnapshot());
     }, Math.max(0, due - this.now()));
     this.snapshotTimer.unref?.();
   }
@@ -110,7 +139,11 @@ export class BackgroundJobs {
       await job();
     } catch (error) {
       // A full disk or a locked file must not stop the dashboard: say so and try at the next tick.
-      this.options.log.warn(`${what} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      this.options.log.warn(`${what} failed: ${describe(error)}`);
     }
   }
+}
+
+function describe(error: unknown): string {
+  return StorageUnavailableError.is(error) ? error.reason : error instanceof Error ? error.message : 'unknown error';
 }

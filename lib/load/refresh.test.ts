@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { USER_CHATS_CAP, type WammClient } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
-import type { WammChat, WammUser } from '@/lib/wamm/schemas';
+import type { OpenChat, Operator } from '@/lib/model/team';
+import { operator } from '@/tests/support/team';
 import { fetchAll } from './refresh';
 
 // An in-memory wamm.chat that caps the all-chats answer like the real one.
 function team(options: { operators: number; chatsPerOperator: number; unassigned?: number; failing?: Set<string>; unknown?: Set<string> }) {
-  const users: WammUser[] = Array.from({ length: options.operators }, (_, i) => ({
-    userId: String(i + 1),
-    name: `Operator ${i + 1}`,
-    email: '',
-    admin: false,
-    locked: false,
-    deleted: i === 0, // deleted operators are asked too
-  }));
-  const chats: WammChat[] = [];
-  const add = (userId: string) =>
-    chats.push({ chatId: String(chats.length + 1), chatName: '', phone: '', avatar: '', userId, apiId: '1', dateMsg: '2026-11-28 10:00:00' });
-  for (let i = 0; i < (options.unassigned ?? 0); i++) add('0');
-  for (const user of users) for (let i = 0; i < options.chatsPerOperator; i++) add(user.userId);
+  // Deleted operators are asked too.
+  const users: Operator[] = Array.from({ length: options.operators }, (_, i) => operator(String(i + 1), `Operator ${i + 1}`, { deleted: i === 0 }));
+  const chats: OpenChat[] = [];
+  const add = (operatorId: string | null) =>
+    chats.push({ chatId: String(chats.length + 1), chatName: '', phone: '', avatar: '', operatorId, channelId: '1', lastMessageMs: Date.UTC(2026, 10, 28, 7), group: false });
+  for (let i = 0; i < (options.unassigned ?? 0); i++) add(null);
+  for (const user of users) for (let i = 0; i < options.chatsPerOperator; i++) add(user.id);
   const calls: string[] = [];
   const client: WammClient = {
     async userChats(userId) {
@@ -26,7 +21,7 @@ function team(options: { operators: number; chatsPerOperator: number; unassigned
       if (userId === undefined) return chats.slice(0, USER_CHATS_CAP);
       if (options.unknown?.has(userId)) throw new WammError('unknown_user', { method: 'user_chats' });
       if (options.failing?.has(userId)) throw new WammError('upstream_timeout', { method: 'user_chats' });
-      return chats.filter((chat) => chat.userId === userId);
+      return chats.filter((chat) => chat.operatorId === userId);
     },
     async userList() {
       return users;
@@ -99,9 +94,9 @@ describe('fetchAll and the 900-chat cap', () => {
     client.userList = async () => {
       throw new WammError('upstream_timeout', { method: 'user_list' });
     };
-    const previous = { users: [{ userId: '1', name: 'Old', email: '', admin: false, locked: false, deleted: false }], channels: [], fetchedAtMs: 5 };
+    const previous = { operators: [operator('1', 'Old')], channels: [], fetchedAtMs: 5 };
     const result = await fetchAll({ client, previousDirectory: previous, directoryDue: true, nowMs: 100 });
-    expect(result.directory?.users).toEqual(previous.users);
+    expect(result.directory?.operators).toEqual(previous.operators);
     expect(result.directory?.fetchedAtMs).toBe(5);
   });
 

@@ -1,20 +1,19 @@
 import { USER_CHATS_CAP, type WammClient } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
-import type { WammChannel, WammChat, WammUser } from '@/lib/wamm/schemas';
-import { UNASSIGNED_USER_ID } from './aggregate';
+import type { Channel, OpenChat, Operator } from '@/lib/model/team';
 import type { PartialInfo } from './types';
 
 // One upstream fetch of the full data set, 900-cap included. Never silently partial: whatever could
 // not be fetched is named in `partialReason`.
 
 export interface Directory {
-  users: WammUser[];
-  channels: WammChannel[];
+  operators: Operator[];
+  channels: Channel[];
   fetchedAtMs: number;
 }
 
 export interface FetchResult {
-  chats: WammChat[];
+  chats: OpenChat[];
   /** Present when a new operator/channel list was fetched (or attempted and failed). */
   directory: Directory | null;
   complete: boolean;
@@ -45,18 +44,18 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
   // Names are nice to have: a failed list keeps the previous one rather than failing the refresh.
   let directory: Directory | null = null;
   if (options.directoryDue) {
-    const users = usersResult.status === 'fulfilled' ? usersResult.value : null;
+    const operators = usersResult.status === 'fulfilled' ? usersResult.value : null;
     const channels = channelsResult.status === 'fulfilled' ? channelsResult.value : null;
     if (usersResult.status === 'rejected') options.onWarning?.(`operator list not refreshed: ${describe(usersResult.reason)}`);
     if (channelsResult.status === 'rejected') options.onWarning?.(`channel list not refreshed: ${describe(channelsResult.reason)}`);
     directory = {
-      users: users ?? options.previousDirectory?.users ?? [],
+      operators: operators ?? options.previousDirectory?.operators ?? [],
       channels: channels ?? options.previousDirectory?.channels ?? [],
       // A list that failed is tried again on the next refresh, not in a few minutes.
-      fetchedAtMs: users && channels ? options.nowMs : (options.previousDirectory?.fetchedAtMs ?? 0),
+      fetchedAtMs: operators && channels ? options.nowMs : (options.previousDirectory?.fetchedAtMs ?? 0),
     };
   }
-  const knownUsers = directory?.users ?? options.previousDirectory?.users ?? null;
+  const knownOperators = directory?.operators ?? options.previousDirectory?.operators ?? null;
   const usersListFailed = options.directoryDue && usersResult.status === 'rejected';
 
   const capped = chatsResult.value;
@@ -65,7 +64,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
   }
 
   // The all-chats answer is capped: ask every operator for their own chats and merge.
-  if (!knownUsers || (usersListFailed && knownUsers.length === 0)) {
+  if (!knownOperators || (usersListFailed && knownOperators.length === 0)) {
     return {
       chats: capped,
       directory,
@@ -74,13 +73,13 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       partial: { code: 'operators_unavailable', count: null, cap: USER_CHATS_CAP },
     };
   }
-  const byId = new Map<string, WammChat>();
+  const byId = new Map<string, OpenChat>();
   for (const chat of capped) byId.set(chat.chatId, chat);
   const failures: WammError[] = [];
-  const userIds = knownUsers.map((user) => user.userId).filter((id) => id !== UNASSIGNED_USER_ID && id !== '');
-  await forEachLimited(userIds, options.perUserConcurrency ?? 4, async (userId) => {
+  const operatorIds = knownOperators.map((operator) => operator.id);
+  await forEachLimited(operatorIds, options.perUserConcurrency ?? 4, async (operatorId) => {
     try {
-      for (const chat of await client.userChats(userId)) byId.set(chat.chatId, chat);
+      for (const chat of await client.userChats(operatorId)) byId.set(chat.chatId, chat);
     } catch (error) {
       // "user_id fail": the operator is gone from wamm.chat and has no chats to give.
       if (error instanceof WammError && error.code === 'unknown_user') return;
@@ -100,7 +99,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       partial: { code: 'operator_chats_failed', count: failures.length, cap: USER_CHATS_CAP },
     };
   }
-  const unassigned = capped.filter((chat) => chat.userId === UNASSIGNED_USER_ID).length;
+  const unassigned = capped.filter((chat) => chat.operatorId === null).length;
   if (unassigned > 0) {
     return {
       chats,

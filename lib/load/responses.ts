@@ -1,5 +1,6 @@
-import { aggregate, matchesFilters, type LoadFilters } from './aggregate';
-import type { StoreView } from './store';
+import { aggregate, compileFilters, matchesFilters, operatorRowId, type LoadAggregate, type LoadChat, type LoadFilters } from './aggregate';
+import type { DataView, LoadData, StoreView } from './store';
+import type { StorageHealth } from '@/lib/storage/types';
 import type { ChatsResponse, DataStatus, HealthResponse, LoadResponse, WaitingResponse } from './types';
 
 // Response bodies of the data endpoints, serialized once per data version and filter: a thousand
@@ -25,7 +26,7 @@ export class ResponseCache {
       this.key = key;
       this.bodies.clear();
     }
-    const bodyKey = `${kind}|${filters.channel ?? ''}|${filters.user ?? ''}`;
+    const bodyKey = `${kind}|${filters.channel ?? ''}|${filters.user ?? ''}|${filters.team ?? ''}`;
     let body = this.bodies.get(bodyKey);
     if (body === undefined) {
       body = JSON.stringify(build());
@@ -36,8 +37,8 @@ export class ResponseCache {
   }
 }
 
-function dataStatus(view: StoreView, context: ResponseContext): DataStatus {
-  const snapshot = view.snapshot!;
+function dataStatus(view: DataView, context: ResponseContext): DataStatus {
+  const snapshot = view.data;
   return {
     asOf: new Date(snapshot.dataset.asOfMs).toISOString(),
     stale: view.stale,
@@ -50,28 +51,36 @@ function dataStatus(view: StoreView, context: ResponseContext): DataStatus {
   };
 }
 
-/** Needs a view with a snapshot. */
-export function buildLoadResponse(view: StoreView, filters: LoadFilters, context: ResponseContext): LoadResponse {
-  const snapshot = view.snapshot!;
-  const unfiltered = filters.channel === null && filters.user === null;
-  const numbers = unfiltered ? snapshot.unfiltered : aggregate(snapshot.dataset, filters);
-  return { ...dataStatus(view, context), filters, ...numbers };
+/** The numbers of a view: the unfiltered ones counted once per refresh, a filtered view counted now. */
+export function numbersFor(data: LoadData, filters: LoadFilters): LoadAggregate {
+  const unfiltered = filters.channel === null && filters.user === null && filters.team === null;
+  return unfiltered ? data.unfiltered : aggregate(data.dataset, filters, data.rules);
 }
 
-/** Needs a view with a snapshot. Chats oldest first. */
-export function buildChatsResponse(view: StoreView, filters: LoadFilters, context: ResponseContext): ChatsResponse {
-  const snapshot = view.snapshot!;
+/** The chats a view counts, oldest first. */
+export function chatsFor(data: LoadData, filters: LoadFilters): LoadChat[] {
+  if (filters.channel === null && filters.user === null && filters.team === null) return data.dataset.chats;
+  const compiled = compileFilters(filters, data.rules);
+  return data.dataset.chats.filter((chat) => matchesFilters(chat, compiled));
+}
+
+export function buildLoadResponse(view: DataView, filters: LoadFilters, context: ResponseContext): LoadResponse {
+  return { ...dataStatus(view, context), filters, ...numbersFor(view.data, filters) };
+}
+
+/** Chats oldest first. */
+export function buildChatsResponse(view: DataView, filters: LoadFilters, context: ResponseContext): ChatsResponse {
+  const snapshot = view.data;
   const status = dataStatus(view, context);
   const chats: ChatsResponse['chats'] = [];
-  for (const chat of snapshot.dataset.chats) {
-    if (!matchesFilters(chat, filters)) continue;
+  for (const chat of chatsFor(snapshot, filters)) {
     chats.push({
       chatId: chat.chatId,
       chatName: chat.chatName,
       phone: chat.phone,
       avatar: chat.avatar,
-      userId: chat.userId,
-      apiId: chat.apiId,
+      userId: operatorRowId(chat),
+      apiId: chat.channelId ?? '',
       lastMessageAt: chat.lastMessageMs === null ? null : new Date(chat.lastMessageMs).toISOString(),
       ageSeconds: chat.ageSeconds,
     });
@@ -94,23 +103,22 @@ export interface WaitingQuery {
 }
 
 /** The longest-waiting chats for a wall display: who has them and for how long, names only on request. */
-export function buildWaitingResponse(view: StoreView, filters: LoadFilters, query: WaitingQuery): WaitingResponse {
-  const { dataset } = view.snapshot!;
-  const users = new Map(dataset.users.map((user) => [user.userId, user.name]));
-  const channels = new Map(dataset.channels.map((channel) => [channel.apiId, channel.name]));
+export function buildWaitingResponse(view: DataView, filters: LoadFilters, query: WaitingQuery): WaitingResponse {
+  const { dataset } = view.data;
+  const operators = new Map(dataset.operators.map((operator) => [operator.id, operator.name]));
+  const channels = new Map(dataset.channels.map((channel) => [channel.id, channel.name]));
   const chats: WaitingResponse['chats'] = [];
   let overThreshold = 0;
   // Chats are sorted oldest first: the first `limit` that match are the longest waiting.
-  for (const chat of dataset.chats) {
-    if (!matchesFilters(chat, filters)) continue;
+  for (const chat of chatsFor(view.data, filters)) {
     if (chat.ageSeconds !== null && chat.ageSeconds >= query.thresholdSeconds) overThreshold++;
     if (chats.length >= query.limit || chat.ageSeconds === null) continue;
     chats.push({
       chatId: chat.chatId,
-      userId: chat.userId,
-      operatorName: users.get(chat.userId) ?? null,
-      apiId: chat.apiId,
-      channelName: channels.get(chat.apiId) ?? null,
+      userId: operatorRowId(chat),
+      operatorName: chat.operatorId === null ? null : (operators.get(chat.operatorId) ?? null),
+      apiId: chat.channelId ?? '',
+      channelName: chat.channelId === null ? null : (channels.get(chat.channelId) ?? null),
       lastMessageAt: chat.lastMessageMs === null ? null : new Date(chat.lastMessageMs).toISOString(),
       ageSeconds: chat.ageSeconds,
       ...(query.names ? { chatName: chat.chatName, phone: chat.phone } : {}),
@@ -128,10 +136,10 @@ export function buildWaitingResponse(view: StoreView, filters: LoadFilters, quer
 
 const FUTURE_TOLERANCE_SECONDS = 60;
 
-export function buildHealthResponse(view: StoreView, context: ResponseContext): HealthResponse {
-  const snapshot = view.snapshot;
+export function buildHealthResponse(view: StoreView, context: ResponseContext, storage: StorageHealth): HealthResponse {
+  const snapshot = view.data;
   const futureSeconds = snapshot && snapshot.maxFutureSeconds > FUTURE_TOLERANCE_SECONDS ? snapshot.maxFutureSeconds : null;
-  const status = !snapshot ? 'down' : view.stale || !snapshot.complete || futureSeconds !== null ? 'degraded' : 'ok';
+  const status = !snapshot ? 'down' : view.stale || !snapshot.complete || futureSeconds !== null || !storage.ok ? 'degraded' : 'ok';
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     status,
@@ -147,6 +155,12 @@ export function buildHealthResponse(view: StoreView, context: ResponseContext): 
       lastErrorAt: iso(view.lastErrorAtMs),
       lastError: view.upstreamError,
       consecutiveFailures: view.consecutiveFailures,
+    },
+    storage: {
+      ok: storage.ok,
+      database: storage.database,
+      problem: storage.problem,
+      failingSince: iso(storage.failingSinceMs),
     },
     timezone: {
       name: context.timezone,

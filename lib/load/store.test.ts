@@ -1,26 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WammClient } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
-import type { WammChat } from '@/lib/wamm/schemas';
+import type { OpenChat } from '@/lib/model/team';
+import { operator } from '@/tests/support/team';
 import { LoadStore } from './store';
 
 const REFRESH_MS = 15_000;
 
 // An in-memory upstream whose answers the test releases one at a time.
 function upstream() {
-  const pending: Array<{ resolve: (chats: WammChat[]) => void; reject: (error: unknown) => void }> = [];
+  const pending: Array<{ resolve: (chats: OpenChat[]) => void; reject: (error: unknown) => void }> = [];
   let chatCalls = 0;
   const client: WammClient = {
     userChats: () =>
-      new Promise<WammChat[]>((resolve, reject) => {
+      new Promise<OpenChat[]>((resolve, reject) => {
         chatCalls++;
         pending.push({ resolve, reject });
       }),
-    userList: async () => [{ userId: '1', name: 'Анна', email: '', admin: false, locked: false, deleted: false }],
+    userList: async () => [operator('1', 'Анна')],
     channelList: async () => [],
   };
-  const chats = (n: number): WammChat[] =>
-    Array.from({ length: n }, (_, i) => ({ chatId: String(i), chatName: '', phone: '', avatar: '', userId: '1', apiId: '1', dateMsg: null }));
+  const chats = (n: number): OpenChat[] =>
+    Array.from({ length: n }, (_, i) => ({ chatId: String(i), chatName: '', phone: '', avatar: '', operatorId: '1', channelId: '1', lastMessageMs: null, group: false }));
   return {
     client,
     calls: () => chatCalls,
@@ -36,7 +37,7 @@ function upstream() {
 }
 
 function store(client: WammClient) {
-  return new LoadStore({ client, refreshMs: REFRESH_MS, timezone: 'UTC', upstreamTimeoutMs: 10_000 });
+  return new LoadStore({ client, refreshMs: REFRESH_MS, upstreamTimeoutMs: 10_000 });
 }
 
 beforeEach(() => {
@@ -54,7 +55,7 @@ describe('LoadStore', () => {
     await up.answer(3);
     const views = await Promise.all(reads);
     expect(up.calls()).toBe(1);
-    for (const view of views) expect(view.snapshot?.unfiltered.totals.openChats).toBe(3);
+    for (const view of views) expect(view.data?.unfiltered.totals.openChats).toBe(3);
   });
 
   it('refreshes at most once per interval, however many requests come', async () => {
@@ -80,9 +81,9 @@ describe('LoadStore', () => {
     await vi.advanceTimersByTimeAsync(REFRESH_MS);
     expect(up.calls()).toBe(2);
     const view = await s.read(); // the second answer is still pending
-    expect(view.snapshot?.unfiltered.totals.openChats).toBe(1);
+    expect(view.data?.unfiltered.totals.openChats).toBe(1);
     await up.answer(2);
-    expect((await s.read()).snapshot?.unfiltered.totals.openChats).toBe(2);
+    expect((await s.read()).data?.unfiltered.totals.openChats).toBe(2);
   });
 
   it('keeps the last good data, marked stale, when the upstream fails, and recovers by itself', async () => {
@@ -96,13 +97,13 @@ describe('LoadStore', () => {
     const failing = await s.read();
     expect(failing).toMatchObject({ stale: true, consecutiveFailures: 1 });
     expect(failing.upstreamError?.code).toBe('upstream_unavailable');
-    expect(failing.snapshot?.unfiltered.totals.openChats).toBe(4);
+    expect(failing.data?.unfiltered.totals.openChats).toBe(4);
 
     await vi.advanceTimersByTimeAsync(REFRESH_MS);
     await up.answer(5);
     const recovered = await s.read();
     expect(recovered).toMatchObject({ stale: false, upstreamError: null, consecutiveFailures: 0 });
-    expect(recovered.snapshot?.unfiltered.totals.openChats).toBe(5);
+    expect(recovered.data?.unfiltered.totals.openChats).toBe(5);
   });
 
   it('backs off while failing, never more than a minute between tries', async () => {
@@ -132,7 +133,7 @@ describe('LoadStore', () => {
     const read = s.read();
     await up.fail(new WammError('token_fail', { method: 'user_chats' }));
     const view = await read;
-    expect(view.snapshot).toBeNull();
+    expect(view.data).toBeNull();
     expect(view.upstreamError).toEqual({ code: 'token_fail', message: 'wamm.chat rejected the API token (token fail): check WAMM_TOKEN' });
   });
 

@@ -1,28 +1,36 @@
 import type { WammClient } from '@/lib/wamm/client';
 import { WammError, toUpstreamErrorInfo } from '@/lib/wamm/errors';
-import { parseWallClock } from '@/lib/wamm/timezone';
-import { aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { NO_FILTERS, aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
+import type { LoadRules } from './rules';
 import { fetchAll, type Directory } from './refresh';
 import type { PartialInfo, UpstreamErrorInfo } from './types';
 
-// The current data set, shared by every viewer: refreshed at most once per interval, never more
+// The live data set, shared by every viewer: refreshed at most once per interval, never more
 // than one fetch in flight, the last good data kept (and marked stale) while the upstream fails.
+// (A saved snapshot is something else: lib/snapshots freezes a LoadData into storage.)
 
-export interface LoadSnapshot {
+/** The load at one moment: the data set, how complete it is, and its numbers with no filter. */
+export interface LoadData {
   dataset: LoadDataset;
   complete: boolean;
   partialReason: string | null;
   partial: PartialInfo | null;
   /** How far the newest last-message time is ahead of our clock; > 60 hints at a wrong WAMM_TIMEZONE. */
   maxFutureSeconds: number;
-  /** The aggregate with no filter, computed once per refresh. */
+  /** The manager's rules the numbers are read against (teams, capacity, thresholds, availability). */
+  rules: LoadRules;
+  /** Which revision of the settings `rules` came from: the numbers are counted again when it changes. */
+  rulesRevision: number;
+  /** The aggregate with no filter, computed once per refresh (and once per change of the rules). */
   unfiltered: LoadAggregate;
 }
 
 export interface StoreState {
   /** Changes whenever anything below changes; responses are cached per version. */
   version: number;
-  snapshot: LoadSnapshot | null;
+  /** The last good data; null until the first refresh succeeds. */
+  data: LoadData | null;
   /** Set while the latest refresh attempt failed. */
   upstreamError: UpstreamErrorInfo | null;
   lastSuccessAtMs: number | null;
@@ -35,10 +43,12 @@ export interface StoreView extends StoreState {
   stale: boolean;
 }
 
+/** A view that has data to answer with. */
+export type DataView = StoreView & { data: LoadData };
+
 export interface LoadStoreOptions {
   client: WammClient;
   refreshMs: number;
-  timezone: string;
   upstreamTimeoutMs: number;
   /** How often operator and channel names are fetched again; default 5 min. */
   directoryMs?: number;
@@ -47,8 +57,12 @@ export interface LoadStoreOptions {
   /** How long after the last viewer's request the data is still kept fresh; default 5 min. */
   keepWarmMs?: number;
   now?: () => number;
+  /** The rules in force and their revision; read at every request, so it must be cheap. */
+  rules?: () => { revision: number; rules: LoadRules };
   log?: { info(message: string): void; warn(message: string): void };
 }
+
+const NO_RULES = { revision: 0, rules: DEFAULT_SETTINGS };
 
 const noLog = { info: () => {}, warn: () => {} };
 
@@ -57,7 +71,7 @@ export class LoadStore {
   private readonly log: NonNullable<LoadStoreOptions['log']>;
   private state: StoreState = {
     version: 0,
-    snapshot: null,
+    data: null,
     upstreamError: null,
     lastSuccessAtMs: null,
     lastErrorAtMs: null,
@@ -69,8 +83,6 @@ export class LoadStore {
   private lastDemandAtMs = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
-  /** Upstream fetches started, for tests and the benchmark. */
-  refreshCount = 0;
 
   constructor(options: LoadStoreOptions) {
     this.options = {
@@ -78,6 +90,7 @@ export class LoadStore {
       maxBackoffMs: 60_000,
       keepWarmMs: 5 * 60_000,
       now: Date.now,
+      rules: () => NO_RULES,
       ...options,
     };
     this.log = options.log ?? noLog;
@@ -91,8 +104,8 @@ export class LoadStore {
     const now = this.options.now();
     this.lastDemandAtMs = now;
     this.refreshIfDue();
-    const snapshot = this.state.snapshot;
-    if (this.inFlight && (!snapshot || now - snapshot.dataset.asOfMs > this.veryOldMs())) {
+    const data = this.state.data;
+    if (this.inFlight && (!data || now - data.dataset.asOfMs > this.veryOldMs())) {
       await this.waitForInFlight();
     }
     return this.view();
@@ -100,10 +113,9 @@ export class LoadStore {
 
   /** The current state without starting anything. */
   view(): StoreView {
-    const { snapshot } = this.state;
-    const stale =
-      snapshot !== null &&
-      (this.state.upstreamError !== null || this.options.now() - snapshot.dataset.asOfMs > this.veryOldMs());
+    this.applyRules();
+    const { data } = this.state;
+    const stale = data !== null && (this.state.upstreamError !== null || this.options.now() - data.dataset.asOfMs > this.veryOldMs());
     return { ...this.state, stale };
   }
 
@@ -125,6 +137,19 @@ export class LoadStore {
     this.timer = null;
   }
 
+  /** The rules in force and the unfiltered numbers under them. */
+  private counted(dataset: LoadDataset): Pick<LoadData, 'rules' | 'rulesRevision' | 'unfiltered'> {
+    const { revision, rules } = this.options.rules();
+    return { rules, rulesRevision: revision, unfiltered: aggregate(dataset, NO_FILTERS, rules) };
+  }
+
+  /** After a change of the settings, the same data counted again under the new rules. */
+  private applyRules(): void {
+    const data = this.state.data;
+    if (!data || this.options.rules().revision === data.rulesRevision) return;
+    this.state = { ...this.state, version: this.state.version + 1, data: { ...data, ...this.counted(data.dataset) } };
+  }
+
   private veryOldMs(): number {
     return 3 * this.options.refreshMs + this.options.upstreamTimeoutMs;
   }
@@ -144,7 +169,6 @@ export class LoadStore {
 
   private async refresh(): Promise<void> {
     const startedAt = this.options.now();
-    this.refreshCount++;
     this.nextAttemptAtMs = startedAt + this.options.refreshMs;
     try {
       const directoryDue = !this.directory || startedAt - this.directory.fetchedAtMs >= this.options.directoryMs;
@@ -157,25 +181,24 @@ export class LoadStore {
       });
       if (result.directory) this.directory = result.directory;
       const asOfMs = this.options.now();
-      const timezone = this.options.timezone;
-      const { chats, maxFutureSeconds } = prepareChats(result.chats, asOfMs, (text) => parseWallClock(text, timezone));
+      const { chats, maxFutureSeconds } = prepareChats(result.chats, asOfMs);
       const dataset: LoadDataset = {
         asOfMs,
         chats,
-        users: this.directory?.users ?? [],
+        operators: this.directory?.operators ?? [],
         channels: this.directory?.channels ?? [],
       };
       const recovered = this.state.consecutiveFailures;
-      const first = this.state.snapshot === null;
+      const first = this.state.data === null;
       this.state = {
         version: this.state.version + 1,
-        snapshot: {
+        data: {
           dataset,
           complete: result.complete,
           partialReason: result.partialReason,
           partial: result.partial,
           maxFutureSeconds,
-          unfiltered: aggregate(dataset, { channel: null, user: null }),
+          ...this.counted(dataset),
         },
         upstreamError: null,
         lastSuccessAtMs: asOfMs,

@@ -3,6 +3,12 @@
 
 import type { AgeBucketKey } from './ages';
 
+/**
+ * Our API's id for the row of chats no operator is responsible for: in `byUser`, `?user=0`, history
+ * and exports. (How wamm.chat writes "nobody" is lib/wamm's business; the model says null.)
+ */
+export const UNASSIGNED_ROW_ID = '0';
+
 /** The codes of wamm.chat failures, listed once for the API's schema and the pages' wording. */
 export const UPSTREAM_ERROR_CODES = [
   'token_fail',
@@ -53,6 +59,31 @@ export interface UserLoad {
   oldestAgeSeconds: number | null;
   /** Open chats per age bucket, in the order of `ageBuckets`. */
   buckets: number[];
+  /** How many chats the settings let this operator take; null = no limit (and for the unassigned row). */
+  capacity: number | null;
+  /** The teams of the settings this operator is in. */
+  teamIds: string[];
+  /** Last activity in wamm.chat, ISO-8601 UTC; null when unknown. */
+  lastActiveAt: string | null;
+  /** Not locked, not deleted, and active within the settings' awayAfterMinutes of `asOf`. */
+  available: boolean;
+  /** More open chats (counted over every channel) than `capacity`. */
+  overCapacity: boolean;
+}
+
+/** One team of the settings, over the whole data set. */
+export interface TeamLoad {
+  teamId: string;
+  name: string;
+  /** Its operators' chats plus the unassigned chats on the channels it serves. */
+  openChats: number;
+  /** What its available operators can take together; null when one of them has no limit. */
+  capacity: number | null;
+  operators: number;
+  availableOperators: number;
+  overCapacityOperators: number;
+  overCriticalChats: number;
+  oldestAgeSeconds: number | null;
 }
 
 export interface ChannelLoad {
@@ -73,6 +104,18 @@ export interface LoadTotals {
   medianAgeSeconds: number | null;
   /** Open chats without a usable last-message date: counted, but in no age bucket. */
   undatedChats: number;
+  /** What the available operators in view can take together; null when one of them has no limit. */
+  capacity: number | null;
+  overCapacityOperators: number;
+  /** Chats whose last message is at least the settings' warningMinutes / criticalMinutes old. */
+  overWarningChats: number;
+  overCriticalChats: number;
+}
+
+export interface LoadFiltersBody {
+  channel: string | null;
+  user: string | null;
+  team: string | null;
 }
 
 export interface DataStatus {
@@ -88,11 +131,13 @@ export interface DataStatus {
 }
 
 export interface LoadResponse extends DataStatus {
-  filters: { channel: string | null; user: string | null };
+  filters: LoadFiltersBody;
   totals: LoadTotals;
   ageBuckets: AgeBucketTotal[];
   byUser: UserLoad[];
   byChannel: ChannelLoad[];
+  /** Every team of the settings, over the whole data set whatever the filters; empty without teams. */
+  byTeam: TeamLoad[];
 }
 
 export interface ChatRow {
@@ -114,7 +159,7 @@ export interface ChatsResponse {
   complete: boolean;
   partialReason?: string;
   partial?: PartialInfo;
-  filters: { channel: string | null; user: string | null };
+  filters: LoadFiltersBody;
   chats: ChatRow[];
 }
 
@@ -134,7 +179,7 @@ export interface WaitingChat {
 export interface WaitingResponse {
   asOf: string;
   stale: boolean;
-  filters: { channel: string | null; user: string | null };
+  filters: LoadFiltersBody;
   /** Open chats whose last message is at least `thresholdSeconds` old. */
   overThreshold: number;
   thresholdSeconds: number;
@@ -164,6 +209,15 @@ export interface HealthResponse {
     lastError: UpstreamErrorInfo | null;
     consecutiveFailures: number;
   };
+  /** Whether chatload's database answers: saved snapshots, history, settings and sign-in need it; live numbers don't. */
+  storage: {
+    ok: boolean;
+    /** Which database, without credentials: "SQLite file data/chatload.db", "PostgreSQL db:5432/chatload". */
+    database: string;
+    /** What is wrong, in a sentence; null while it works. */
+    problem: string | null;
+    failingSince: string | null;
+  };
   timezone: {
     name: string;
     suspect: boolean;
@@ -174,7 +228,7 @@ export interface HealthResponse {
 }
 
 export interface ApiErrorBody {
-  error: { code: AccessErrorCode | 'bad_request' | 'not_found' | 'internal_error' | UpstreamErrorCode; message: string; detail?: string };
+  error: { code: AccessErrorCode | 'bad_request' | 'not_found' | 'internal_error' | 'storage_unavailable' | 'busy' | 'conflict' | UpstreamErrorCode; message: string; detail?: string };
 }
 
 /** Refusals of the access control: no session (401), a revoked display key (401), a role without the right (403). */

@@ -7,6 +7,8 @@ export interface OperatorSeed {
   admin?: boolean;
   locked?: boolean;
   deleted?: boolean;
+  /** Away from the desk: still holds chats, takes no new ones, and wamm.chat shows no activity. */
+  onBreak?: boolean;
   /** Relative share of the team's chats; 0 = idle. */
   load: number;
 }
@@ -16,7 +18,7 @@ export const OPERATORS: readonly OperatorSeed[] = [
   { name: 'Дмитрий Козлов', email: 'dmitry@example.ru', load: 9 },
   { name: 'Екатерина Волкова', email: 'ekaterina@example.ru', load: 7 },
   { name: 'Ольга "Оля" Петрова, старший', email: 'olga@example.ru', load: 8 },
-  { name: 'Сергей Иванов', email: 'sergey@example.ru', load: 5 },
+  { name: 'Сергей Иванов', email: 'sergey@example.ru', onBreak: true, load: 5 },
   { name: 'Мария Новикова 🌸', email: 'maria@example.ru', load: 6 },
   { name: 'Алексей Морозов', email: 'alexey@example.ru', load: 4 },
   { name: 'Наталья Соколова', email: 'natalia@example.ru', load: 5 },

@@ -22,7 +22,10 @@ export interface SimUser {
   deleted: boolean;
   /** Relative share of new chats; 0 = idle. */
   load: number;
+  /** Away: holds chats, gets no new ones, shows no activity. */
+  onBreak: boolean;
   registeredAtMs: number;
+  /** Last activity (user_list's dt_active): kept fresh while the operator works. */
   activeAtMs: number;
 }
 
@@ -102,6 +105,7 @@ export class World {
     this.random = createRandom(seed);
     this.users = OPERATORS.map((operator, index) => {
       const away = operator.deleted || operator.locked;
+      const onBreak = operator.onBreak ?? false;
       return {
         userId: 8101 + index,
         name: operator.name,
@@ -110,8 +114,9 @@ export class World {
         locked: operator.locked ?? false,
         deleted: operator.deleted ?? false,
         load: operator.load,
+        onBreak,
         registeredAtMs: nowMs - (400 - index * 9) * DAY - this.random.int(0, DAY),
-        activeAtMs: nowMs - (away ? this.random.int(3 * DAY, 60 * DAY) : this.random.int(0, 90 * MINUTE)),
+        activeAtMs: nowMs - (away ? this.random.int(3 * DAY, 60 * DAY) : onBreak ? this.random.int(45 * MINUTE, 80 * MINUTE) : this.random.int(0, 5 * MINUTE)),
       };
     });
     this.deletedUserIds = new Set(this.users.filter((user) => user.deleted).map((user) => user.userId));
@@ -161,6 +166,10 @@ export class World {
    * of ages stays the same however long the demo runs instead of drifting towards all-fresh.
    */
   tick(nowMs: number): void {
+    // Everyone at work shows activity in wamm.chat; locked, deleted and operators on a break do not.
+    for (const user of this.users) {
+      if (!user.deleted && !user.locked && !user.onBreak) user.activeAtMs = Math.max(user.activeAtMs, nowMs - this.random.int(0, 3 * MINUTE));
+    }
     if (this.target === 0) return;
     const random = this.random;
     const arrivals = random.int(0, 3) + (this.chats.length < this.target * 0.9 ? 2 : 0);
@@ -245,9 +254,9 @@ export class World {
     return user?.userId ?? 0;
   }
 
-  /** An operator who can take chats now (not locked, not deleted, not idle), other than `except`. */
+  /** An operator who can take chats now (not locked, not deleted, not on a break, not idle), other than `except`. */
   private workingOperator(except = 0): number {
-    return this.pickByLoad(this.users.filter((user) => !user.deleted && !user.locked && user.load > 0 && user.userId !== except));
+    return this.pickByLoad(this.users.filter((user) => !user.deleted && !user.locked && !user.onBreak && user.load > 0 && user.userId !== except));
   }
 
   private newChat(lastMessageMs: number, userId: number): SimChat {

@@ -1,7 +1,7 @@
 // The HTTP API's snapshot and history shapes. Types only, so the browser bundle carries none of the
 // server's code.
 
-import type { LoadResponse } from '@/lib/load/types';
+import type { LoadFiltersBody, LoadResponse } from '@/lib/load/types';
 
 export interface SnapshotSummaryBody {
   id: string;
@@ -12,7 +12,7 @@ export interface SnapshotSummaryBody {
   label: string | null;
   savedBy: string | null;
   trigger: 'manual' | 'scheduled';
-  filters: { channel: string | null; user: string | null };
+  filters: LoadFiltersBody;
   openChats: number;
   operators: number;
   oldestAgeSeconds: number | null;
@@ -31,7 +31,7 @@ export interface SnapshotResponse {
   load: LoadResponse;
 }
 
-export type HistoryScope = 'total' | 'operator' | 'channel';
+export type HistoryScope = 'total' | 'operator' | 'channel' | 'team';
 
 export interface HistoryPointBody {
   /** ISO-8601 UTC start of the step. */
@@ -51,4 +51,25 @@ export interface HistoryResponse {
   by: HistoryScope;
   stepSeconds: number;
   series: Array<{ id: string; points: HistoryPointBody[] }>;
+}
+
+export interface TeamAnalyticsBody {
+  teamId: string;
+  name: string;
+  /** Minutes with a sample in the range: fewer than `minutes` when the server was down or wamm.chat did not answer. */
+  minutesRecorded: number;
+  peakOpenChats: number | null;
+  meanOpenChats: number | null;
+  /** Minutes in which the team's open chats were above what its available operators could take. */
+  minutesOverCapacity: number;
+  maxOverCriticalChats: number | null;
+}
+
+export interface TeamAnalyticsResponse {
+  from: string;
+  to: string;
+  /** Minutes in the range. */
+  minutes: number;
+  /** Every team of the settings, in their order. */
+  teams: TeamAnalyticsBody[];
 }

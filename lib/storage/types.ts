@@ -49,7 +49,11 @@ export interface SnapshotRepository {
 
 // ── Minute history ─────────────────────────────────────────────────────────────────────────────
 
-export type HistoryScope = 'total' | 'operator' | 'channel' | 'team';
+/**
+ * `team_capacity` and `team_critical` hold one number per team and minute in `openChats`: what the
+ * team's available operators could take, and its chats past the critical threshold.
+ */
+export type HistoryScope = 'total' | 'operator' | 'channel' | 'team' | 'team_capacity' | 'team_critical';
 
 export interface HistorySample {
   /**

@@ -1,5 +1,7 @@
-// Wall-clock time in an IANA zone, the form wamm.chat uses for every date: "YYYY-MM-DD HH:mm:ss"
-// with no offset. Shared by the client that reads such dates and the simulator that writes them.
+// Wall-clock time in an IANA zone: "YYYY-MM-DD HH:mm:ss" with no offset, and a zone's offset at an
+// instant. Used to read wamm.chat's dates (lib/wamm/timezone), to schedule snapshots on the team's
+// clock and to write times in exports. The simulator writes its dates with code of its own, on
+// purpose (lib/simulator/wall-clock.ts says why).
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

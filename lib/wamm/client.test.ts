@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => {
   server.requests.length = 0;
-  client = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 500, retries: 2, retryDelayMs: 5 });
+  client = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 500, retries: 2, retryDelayMs: 5, timezone: 'Europe/Moscow' });
 });
 
 async function failure(promise: Promise<unknown>): Promise<WammError> {
@@ -44,17 +44,47 @@ describe('wamm.chat client', () => {
     expect(server.requests).toEqual([`/api2/user_chats/${encodeURIComponent(TOKEN)}/0/0`]);
   });
 
-  it('normalises ids to strings and unassigned chats to "0"', async () => {
+  it('reads ids as strings, every way of writing "nobody" as no operator, and dates in the account’s zone', async () => {
     server.answer({
-      body: JSON.stringify({ err: 0, data: [chat, { ...chat, chat_id: 102, user_id: '' }, { ...chat, chat_id: 103, user_id: null }] }),
+      body: JSON.stringify({
+        err: 0,
+        data: [
+          chat,
+          { ...chat, chat_id: 102, user_id: '' },
+          { ...chat, chat_id: 103, user_id: null },
+          { ...chat, chat_id: 104, user_id: 0, api_id: '' },
+          { ...chat, chat_id: 105, user_id: '0', date_msg: '0000-00-00 00:00:00', phone: '120363025555555555@g.us' },
+        ],
+      }),
     });
     const chats = await client.userChats();
-    expect(chats.map((c) => [c.chatId, c.userId, c.apiId])).toEqual([
-      ['101', '8', '1234'],
-      ['102', '0', '1234'],
-      ['103', '0', '1234'],
+    expect(chats.map((c) => [c.chatId, c.operatorId, c.channelId, c.group])).toEqual([
+      ['101', '8', '1234', false],
+      ['102', null, '1234', false],
+      ['103', null, '1234', false],
+      ['104', null, null, false],
+      ['105', null, '1234', true],
     ]);
     expect(chats[0]!.chatName).toBe('Иван, "VIP"');
+    // 10:28:45 in Moscow (UTC+3) is 07:28:45 UTC.
+    expect(chats[0]!.lastMessageMs).toBe(Date.UTC(2024, 9, 9, 7, 28, 45));
+    expect(chats[4]!.lastMessageMs).toBeNull();
+  });
+
+  it('reads operators with their last activity in the account’s zone', async () => {
+    server.answer({
+      body: JSON.stringify({
+        err: 0,
+        data: [
+          { user_id: 8101, acc: 'admin', email: 'a@example.com', name: 'Анна', dt_reg: '2024-01-01 00:00:00', dt_active: '2026-11-28 13:55:00', lock: 0, deleted: 0 },
+          { user_id: '8102', acc: 'user', email: '', name: '', dt_active: null, lock: '1', deleted: 0 },
+        ],
+      }),
+    });
+    expect(await client.userList()).toEqual([
+      { id: '8101', name: 'Анна', admin: true, locked: false, deleted: false, lastActiveMs: Date.UTC(2026, 10, 28, 10, 55) },
+      { id: '8102', name: null, admin: false, locked: true, deleted: false, lastActiveMs: null },
+    ]);
   });
 
   it('treats "fail get data" as an empty list, not an error', async () => {
@@ -124,7 +154,7 @@ describe('wamm.chat client', () => {
   it('reports a closed port as upstream_unavailable', async () => {
     const closed = await startScriptedServer();
     await closed.close();
-    const offline = createWammClient({ baseUrl: closed.baseUrl, token: TOKEN, timeoutMs: 500, retries: 0 });
+    const offline = createWammClient({ baseUrl: closed.baseUrl, token: TOKEN, timeoutMs: 500, retries: 0, timezone: 'Europe/Moscow' });
     const error = await failure(offline.userChats());
     expect(error.code).toBe('upstream_unavailable');
     expect(error.message).toContain('connection refused');
@@ -160,13 +190,13 @@ describe('wamm.chat client', () => {
       }),
     });
     expect(await client.userList()).toEqual([
-      { userId: '100', name: 'Анна', email: 'a@x', admin: true, locked: false, deleted: false },
-      { userId: '101', name: null, email: '', admin: false, locked: true, deleted: true },
+      { id: '100', name: 'Анна', admin: true, locked: false, deleted: false, lastActiveMs: null },
+      { id: '101', name: null, admin: false, locked: true, deleted: true, lastActiveMs: null },
     ]);
     server.answer({
       body: JSON.stringify({ err: 0, data: [{ api_id: 55, api_tip: 'tg', api_tag: 'Support TG', phone: '', state: 'notAuthorized' }] }),
     });
-    expect(await client.channelList()).toEqual([{ apiId: '55', name: 'Support TG', type: 'tg', state: 'notAuthorized' }]);
+    expect(await client.channelList()).toEqual([{ id: '55', name: 'Support TG', type: 'tg', state: 'notAuthorized' }]);
     expect(server.requests.at(-1)).toBe(`/api2/channel_list/${encodeURIComponent(TOKEN)}/active`);
   });
 });

@@ -1,15 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
 import { WammError, errorForUpstreamErr } from './errors';
-import {
-  channelListSchema,
-  chatListSchema,
-  envelopeSchema,
-  userListSchema,
-  type WammChannel,
-  type WammChat,
-  type WammUser,
-} from './schemas';
+import type { Channel, OpenChat, Operator } from '@/lib/model/team';
+import { toChannel, toOpenChat, toOperator } from './mapping';
+import { channelListSchema, chatListSchema, envelopeSchema, userListSchema } from './schemas';
 
 // The one place that knows wamm.chat's URLs. The token is a path segment of every URL, so no URL
 // built here ever leaves this file: not in an error, not in a log line.
@@ -22,6 +16,8 @@ export interface WammClientOptions {
   baseUrl: string;
   token: string;
   timeoutMs: number;
+  /** The account's IANA zone: wamm.chat writes its dates as wall-clock times in it, with no offset. */
+  timezone: string;
   /** Extra attempts for failures worth retrying; default 2. */
   retries?: number;
   /** First backoff delay; doubles per attempt. Default 400 ms. */
@@ -30,11 +26,11 @@ export interface WammClientOptions {
 }
 
 export interface WammClient {
-  /** Open chats: of one operator, or all of them (capped at 900) when userId is omitted. */
-  userChats(userId?: string): Promise<WammChat[]>;
-  userList(): Promise<WammUser[]>;
+  /** Open chats: of one operator, or all of them (capped at 900) when operatorId is omitted. */
+  userChats(operatorId?: string): Promise<OpenChat[]>;
+  userList(): Promise<Operator[]>;
   /** "active" lists every channel in use, the not-authorized ones included. */
-  channelList(filter?: 'active' | 'archive' | 'statusOff' | 'statusOn' | 'one'): Promise<WammChannel[]>;
+  channelList(filter?: 'active' | 'archive' | 'statusOff' | 'statusOn' | 'one'): Promise<Channel[]>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -131,17 +127,18 @@ export function createWammClient(options: WammClientOptions): WammClient {
   }
 
   return {
-    async userChats(userId) {
-      const data = await call('user_chats', [userId ?? '0', '0']);
-      return parseList(chatListSchema, 'user_chats', data);
+    async userChats(operatorId) {
+      // 0 asks for every operator's chats (at most 900).
+      const data = await call('user_chats', [operatorId ?? '0', '0']);
+      return parseList(chatListSchema, 'user_chats', data).map((row) => toOpenChat(row, options.timezone));
     },
     async userList() {
       const data = await call('user_list', []);
-      return parseList(userListSchema, 'user_list', data);
+      return parseList(userListSchema, 'user_list', data).map((row) => toOperator(row, options.timezone));
     },
     async channelList(filter = 'active') {
       const data = await call('channel_list', [filter]);
-      return parseList(channelListSchema, 'channel_list', data);
+      return parseList(channelListSchema, 'channel_list', data).map(toChannel);
     },
   };
 }

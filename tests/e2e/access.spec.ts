@@ -1,12 +1,11 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { signSession } from '@/lib/auth/session';
-import { API_ACCESS, CALLERS, PAGE_ACCESS, type Caller } from '../support/access-table';
-import { APP_URL, E2E_TOKEN, SESSION_SECRET, SIM_URL, VIEWER_PASSWORD } from './support/env';
+import { API_ACCESS, CALLERS, PAGE_ACCESS, sessionIdOfCookie, type Caller } from '../support/access-table';
+import { APP_URL, E2E_TOKEN, SIM_URL, VIEWER_PASSWORD } from './support/env';
 import { startExtraApp } from './support/extra-app';
 import { sim } from './support/sim';
 
 // Access control in the browser: every page and route for every role (the README's table), signing
-// in and out, a revoked display key, a session gone idle, CSRF, the sign-in limit, the CSP.
+// in and out, a revoked display key, sessions ended elsewhere, CSRF, the sign-in limit, the CSP.
 
 test.beforeEach(async () => {
   await sim.clearFault();
@@ -26,6 +25,15 @@ async function contextFor(caller: Caller, browser: Browser, manager: BrowserCont
     await page.close();
   }
   return context;
+}
+
+/** A viewer signed in elsewhere, for a manager to end: its session id. */
+async function throwawayViewerSession(browser: Browser): Promise<string> {
+  const context = await browser.newContext({ storageState: EMPTY_STATE, baseURL: APP_URL });
+  await context.request.post('/api/session', { data: { password: VIEWER_PASSWORD } });
+  const value = (await context.cookies()).find((entry) => entry.name === 'chatload_session')!.value;
+  await context.close();
+  return sessionIdOfCookie(`chatload_session=${value}`);
 }
 
 async function outcome(page: Page, path: string): Promise<string> {
@@ -54,6 +62,7 @@ test('every page and every route answers each role as the README table says', as
       let path = row.path.replace('{snapshot}', snapshot.id);
       if (path.includes('{doomed}')) path = path.replace('{doomed}', ((await (await context.request.post('/api/snapshots', { data: {} })).json()) as { id: string }).id);
       if (path.includes('{key}')) path = path.replace('{key}', ((await (await context.request.post('/api/display-keys', { data: { label: 'doomed' } })).json()) as { id: string }).id);
+      if (path.includes('{session}')) path = path.replace('{session}', await throwawayViewerSession(browser));
       const response = await callerContext.request.fetch(path, { method: row.method, data: row.body });
       if (response.status() !== row.expect[caller]) mismatches.push(`${caller} ${row.method} ${path}: ${response.status()}, expected ${row.expect[caller]}`);
     }
@@ -104,21 +113,33 @@ test('a display opened with its key runs without names, and says so plainly when
   await tv.context().close();
 });
 
-test('a session left idle past its time ends: pages go to sign-in, the API says 401', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: EMPTY_STATE, baseURL: APP_URL });
-  const long = Date.now() - 13 * 3_600_000;
-  const idle = signSession({ name: 'viewer', role: 'viewer', displayKeyId: null, issuedAtMs: long, seenAtMs: long }, SESSION_SECRET);
-  const fresh = signSession({ name: 'viewer', role: 'viewer', displayKeyId: null, issuedAtMs: Date.now(), seenAtMs: Date.now() }, SESSION_SECRET);
-  const url = new URL(APP_URL);
-  await context.addCookies([{ name: 'chatload_session', value: fresh, domain: url.hostname, path: '/' }]);
-  const page = await context.newPage();
+test('signing out ends the session wherever its cookie was copied, and a manager can end any session in Settings', async ({ browser, context }) => {
+  const first = await browser.newContext({ storageState: EMPTY_STATE, baseURL: APP_URL });
+  expect((await first.request.post('/api/session', { data: { password: VIEWER_PASSWORD } })).status()).toBe(200);
+  const cookie = (await first.cookies()).find((entry) => entry.name === 'chatload_session')!;
+  const copy = await browser.newContext({ storageState: EMPTY_STATE, baseURL: APP_URL });
+  await copy.addCookies([cookie]);
+  const page = await copy.newPage();
   await page.goto('/');
   await expect(page.getByTestId('headline-open-chats')).toBeVisible();
-  await context.addCookies([{ name: 'chatload_session', value: idle, domain: url.hostname, path: '/' }]);
-  expect((await context.request.get('/api/load')).status()).toBe(401);
+  expect((await first.request.delete('/api/session')).status()).toBe(200);
+  expect((await copy.request.get('/api/load')).status()).toBe(401);
   await page.goto('/');
   await expect(page).toHaveURL(/\/login\?next=%2F$/);
-  await context.close();
+  await first.close();
+  await copy.close();
+
+  const viewer = await browser.newContext({ storageState: EMPTY_STATE, baseURL: APP_URL });
+  expect((await viewer.request.post('/api/session', { data: { password: VIEWER_PASSWORD } })).status()).toBe(200);
+  const id = sessionIdOfCookie(`chatload_session=${(await viewer.cookies()).find((entry) => entry.name === 'chatload_session')!.value}`);
+  const settings = await context.newPage();
+  await settings.goto('/settings');
+  await expect(settings.getByTestId(`session-${id}`)).toContainText('viewer');
+  await settings.getByTestId(`end-session-${id}`).click();
+  await expect(settings.getByTestId(`session-${id}`)).toHaveCount(0);
+  expect((await viewer.request.get('/api/load')).status()).toBe(401);
+  await settings.close();
+  await viewer.close();
 });
 
 test('a request from another site is refused, even with a manager signed in (CSRF)', async ({ context }) => {

@@ -8,7 +8,7 @@ import { errorResponseSchema } from '@/lib/api/response-schemas';
 import type { WaitingResponse } from '@/lib/load/types';
 import type { AuditResponse, DisplayKeyCreatedBody } from '@/lib/auth/responses';
 import type { SnapshotSummaryBody } from '@/lib/snapshots/types';
-import { API_ACCESS, CALLERS, type Caller } from '@/tests/support/access-table';
+import { API_ACCESS, CALLERS, sessionIdOfCookie, type Caller } from '@/tests/support/access-table';
 import { TOKEN, startApp, type App, type AppResponse } from './harness';
 
 // Access control through the real route handlers: sessions made by signing in, display sessions by
@@ -27,7 +27,7 @@ describe('access control', () => {
   let app: App;
   const cookies: Record<Caller, string> = { anonymous: '', display: '', viewer: '', manager: '' };
   let pairingKey = '';
-  const as = (caller: Caller, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const as = (caller: Caller, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.request(method, path, body, { ...HOST, ...(cookies[caller] ? { cookie: cookies[caller] } : {}), ...headers });
 
   beforeAll(async () => {
@@ -62,6 +62,7 @@ describe('access control', () => {
         let path = row.path.replace('{snapshot}', snapshot.id);
         if (path.includes('{doomed}')) path = path.replace('{doomed}', ((await as('manager', 'POST', '/api/snapshots', {})).body as SnapshotSummaryBody).id);
         if (path.includes('{key}')) path = path.replace('{key}', ((await as('manager', 'POST', '/api/display-keys', { label: 'doomed' })).body as DisplayKeyCreatedBody).id);
+        if (path.includes('{session}')) path = path.replace('{session}', sessionIdOfCookie(cookieOf(await app.request('POST', '/api/session', { password: VIEWER_PASSWORD }, HOST))));
         const response = await as(caller, row.method, path, row.body);
         if (response.status !== row.expect[caller]) mismatches.push(`${caller} ${row.method} ${path}: ${response.status}, expected ${row.expect[caller]}`);
         if (response.status === 401 || response.status === 403) {

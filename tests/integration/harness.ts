@@ -20,6 +20,10 @@ import { GET as pairDisplay } from '@/app/api/display-session/route';
 import { GET as listKeys, POST as createKey } from '@/app/api/display-keys/route';
 import { DELETE as revokeKey } from '@/app/api/display-keys/[id]/route';
 import { GET as getAudit } from '@/app/api/audit/route';
+import { GET as listSessions } from '@/app/api/sessions/route';
+import { GET as getSettings, PUT as putSettings } from '@/app/api/settings/route';
+import { GET as getTeamAnalytics } from '@/app/api/teams/analytics/route';
+import { DELETE as endSession } from '@/app/api/sessions/[id]/route';
 import type { Runtime } from '@/lib/runtime';
 
 // Integration harness: the real route handlers, the real store and client, and the simulator as a
@@ -44,13 +48,13 @@ export interface App {
   /** Every response body this app has given, for the token check. */
   bodies: string[];
   get(path: string): Promise<AppResponse>;
-  request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<AppResponse>;
+  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<AppResponse>;
   close(): Promise<void>;
 }
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
-const routes: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'POST' | 'DELETE', Handler>> }> = [
+const routes: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE', Handler>> }> = [
   { pattern: /^\/api\/load$/, methods: { GET: (request) => getLoad(request) } },
   { pattern: /^\/api\/chats$/, methods: { GET: (request) => getChats(request) } },
   { pattern: /^\/api\/health$/, methods: { GET: (request) => getHealth(request) } },
@@ -67,16 +71,28 @@ const routes: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'POST' | 
   { pattern: /^\/api\/display-keys$/, methods: { GET: (request) => listKeys(request), POST: (request) => createKey(request) } },
   { pattern: /^\/api\/display-keys\/(?<id>[^/]+)$/, methods: { DELETE: revokeKey } },
   { pattern: /^\/api\/audit$/, methods: { GET: (request) => getAudit(request) } },
+  { pattern: /^\/api\/sessions$/, methods: { GET: (request) => listSessions(request) } },
+  { pattern: /^\/api\/teams\/analytics$/, methods: { GET: (request) => getTeamAnalytics(request) } },
+  { pattern: /^\/api\/settings$/, methods: { GET: (request) => getSettings(request), PUT: (request) => putSettings(request) } },
+  { pattern: /^\/api\/sessions\/(?<id>[^/]+)$/, methods: { DELETE: endSession } },
 ];
 
 /** Every API route and method, for the access table and the property tests. */
 export const API_ROUTES = routes;
 
 export async function startApp(
-  options: { sim?: Partial<SimulatorOptions>; env?: Record<string, string>; refreshMs?: number } = {},
+  options: {
+    sim?: Partial<SimulatorOptions>;
+    env?: Record<string, string>;
+    refreshMs?: number;
+    /** A data directory to reuse (a restart); it is then left in place on close. */
+    dataDir?: string;
+    /** An upstream to reuse instead of a new simulator (a restart); it is then left running on close. */
+    reuseSim?: SimulatorHandle;
+  } = {},
 ): Promise<App> {
-  const sim = await startSimulator({ token: TOKEN, live: false, timezone: 'Europe/Moscow', ...options.sim });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'chatload-it-'));
+  const sim = options.reuseSim ?? (await startSimulator({ token: TOKEN, live: false, timezone: 'Europe/Moscow', ...options.sim }));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'chatload-it-'));
   // Sign-in is off unless a test configures accounts (tests/integration/access.test.ts does).
   const config = parseConfig({ WAMM_TOKEN: TOKEN, WAMM_API_URL: sim.url, WAMM_TIMEOUT_MS: '1000', DATA_DIR: dataDir, AUTH_DISABLED: '1', ...options.env });
   // The configured minimum is 5 s; tests wait on refreshes, so they run the store faster.
@@ -116,8 +132,8 @@ export async function startApp(
     request,
     async close() {
       await replaceRuntime(null);
-      await sim.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.reuseSim) await sim.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,8 +5,11 @@ export type Caller = 'anonymous' | 'display' | 'viewer' | 'manager';
 export const CALLERS: Caller[] = ['anonymous', 'display', 'viewer', 'manager'];
 
 export interface ApiAccessRow {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** `{snapshot}` an existing snapshot, `{doomed}` one made for deleting, `{key}` a display key made for revoking. */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /**
+   * `{snapshot}` an existing snapshot, `{doomed}` one made for deleting, `{key}` a display key made for
+   * revoking, `{session}` a viewer's session made for ending.
+   */
   path: string;
   body?: unknown;
   expect: Record<Caller, number>;
@@ -25,6 +28,7 @@ export const API_ACCESS: ApiAccessRow[] = [
   { method: 'GET', path: '/api/chats', expect: READ },
   { method: 'GET', path: '/api/export?format=csv', expect: READ },
   { method: 'GET', path: '/api/history', expect: READ },
+  { method: 'GET', path: '/api/teams/analytics', expect: READ },
   { method: 'GET', path: '/api/snapshots', expect: READ },
   { method: 'GET', path: '/api/snapshots/{snapshot}', expect: READ },
   { method: 'GET', path: '/api/snapshots/{snapshot}/chats', expect: READ },
@@ -35,6 +39,10 @@ export const API_ACCESS: ApiAccessRow[] = [
   { method: 'POST', path: '/api/display-keys', body: { label: 'access table' }, expect: { anonymous: 401, display: 403, viewer: 403, manager: 201 } },
   { method: 'DELETE', path: '/api/display-keys/{key}', expect: { anonymous: 401, display: 403, viewer: 403, manager: 204 } },
   { method: 'GET', path: '/api/audit', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'GET', path: '/api/settings', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'PUT', path: '/api/settings', body: { version: 1 }, expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'GET', path: '/api/sessions', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'DELETE', path: '/api/sessions/{session}', expect: { anonymous: 401, display: 403, viewer: 403, manager: 204 } },
 ];
 
 /** Pages: `ok` shown, `login` sent to sign in, `tv` a display sent to its display, `denied` a no-access page. */
@@ -49,3 +57,10 @@ export const PAGE_ACCESS: Array<{ path: string; expect: Record<Caller, PageOutco
   { path: '/settings', expect: { anonymous: 'login', display: 'tv', viewer: 'denied', manager: 'ok' } },
   { path: '/login', expect: { anonymous: 'ok', display: 'ok', viewer: 'ok', manager: 'ok' } },
 ];
+
+/** The server-side session id a session cookie (`chatload_session=2.<claims>.<mac>`) names. */
+export function sessionIdOfCookie(cookie: string): string {
+  const value = cookie.replace(/^chatload_session=/, '');
+  const payload = value.split('.')[1] ?? '';
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { d: string }).d;
+}

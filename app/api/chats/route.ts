@@ -4,7 +4,7 @@ import { buildChatsResponse } from '@/lib/load/responses';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/chats – the open chats behind the numbers, oldest first; ?channel= ?user= filter
-export const GET = dataRoute('view', loadQuerySchema, ({ runtime, view, query }) =>
-  runtime.responses.get(view, 'chats', query, () => buildChatsResponse(view, query, runtime.context)),
+// GET /api/chats – the open chats behind the numbers, oldest first; ?channel= ?user= ?team= filter
+export const GET = dataRoute('view', loadQuerySchema, ({ runtime, view, filters }) =>
+  runtime.responses.get(view, 'chats', filters, () => buildChatsResponse(view, filters, runtime.context)),
 );

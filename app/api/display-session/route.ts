@@ -1,7 +1,6 @@
 import { publicRoute } from '@/lib/api/guard';
 import { displaySessionQuerySchema } from '@/lib/api/query';
 import { clientAddress } from '@/lib/auth/access';
-import { hashDisplayKey, keyUsableFrom } from '@/lib/auth/display-keys';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,16 +10,13 @@ const redirect = (location: string, cookie?: string) =>
 // GET /api/display-session?key=…&next=/tv?… – a TV trades its display key for a display session and
 // goes on to its display, the key gone from its address bar; a bad key ends on the sign-in page
 export const GET = publicRoute(async ({ request, runtime }) => {
-  const { auth } = runtime;
   const parsed = displaySessionQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const record = parsed.success ? runtime.storage.findDisplayKeyByHash(hashDisplayKey(parsed.data.key)) : null;
-  const verdict = record ? keyUsableFrom(record, clientAddress(request.headers)) : 'revoked';
-  if (!parsed.success || !record || verdict !== 'ok') {
-    auth.audit('display_refused', { name: record?.label ?? null, role: 'display' }, verdict === 'address' ? 'address not allowed' : 'unknown or revoked key', request.headers);
-    return redirect(`/login?display=${verdict === 'address' ? 'address' : 'refused'}`);
-  }
-  auth.audit('display_paired', { name: record.label, role: 'display' }, record.id, request.headers);
-  const now = auth.now();
-  const cookie = auth.cookieFor({ name: record.label, role: 'display', displayKeyId: record.id, issuedAtMs: now, seenAtMs: now }, request.headers);
-  return redirect(parsed.data.next, cookie);
+  const { actor } = await runtime.access.actorOf(request.headers);
+  const result = await runtime.displayPairing.pair(
+    parsed.success ? parsed.data.key : null,
+    { address: clientAddress(request.headers), userAgent: request.headers.get('user-agent') },
+    actor,
+  );
+  if (result.kind === 'refused') return redirect(`/login?display=${result.reason === 'signed_in' ? 'signed-in' : result.reason}`);
+  return redirect(parsed.success ? parsed.data.next : '/tv', runtime.access.cookieFor(result.cookie, result.maxAgeSeconds, request.headers));
 });

@@ -4,7 +4,7 @@ import { buildLoadResponse } from '@/lib/load/responses';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/load – open chats per operator, per channel and by last-message age; ?channel= ?user= filter
-export const GET = dataRoute('display', loadQuerySchema, ({ runtime, view, query }) =>
-  runtime.responses.get(view, 'load', query, () => buildLoadResponse(view, query, runtime.context)),
+// GET /api/load – open chats per operator, channel and team, against capacity and by last-message age; ?channel= ?user= ?team= filter
+export const GET = dataRoute('display', loadQuerySchema, ({ runtime, view, filters }) =>
+  runtime.responses.get(view, 'load', filters, () => buildLoadResponse(view, filters, runtime.context)),
 );

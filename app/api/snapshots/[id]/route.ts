@@ -1,6 +1,7 @@
 import { ApiError } from '@/lib/api/errors';
 import { guarded } from '@/lib/api/guard';
 import { json } from '@/lib/api/respond';
+import { clientAddress } from '@/lib/auth/access';
 import { SNAPSHOT_GONE, snapshotOrThrow, type SnapshotRouteContext } from '@/lib/api/snapshot-route';
 import { snapshotResponse } from '@/lib/snapshots/responses';
 
@@ -15,7 +16,7 @@ export const GET = guarded<SnapshotRouteContext>('view', async ({ runtime, conte
 // DELETE /api/snapshots/{id} – 204, or 404 when there is no such snapshot
 export const DELETE = guarded<SnapshotRouteContext>('manage', async ({ request, runtime, actor, context }) => {
   const { id } = await context.params;
-  if (!runtime.snapshots.delete(id)) throw ApiError.notFound(SNAPSHOT_GONE);
-  runtime.auth.audit('snapshot_deleted', actor, id, request.headers);
+  if (!(await runtime.snapshots.delete(id))) throw ApiError.notFound(SNAPSHOT_GONE);
+  await runtime.audit.record('snapshot_deleted', actor, id, clientAddress(request.headers));
   return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
 });

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { TEAM_ID } from './team-id';
+
+// The settings document: teams, capacity, thresholds, availability and balancing, kept as one JSON
+// document that a manager reads, edits, exports and imports whole. Parsed here, once; a document
+// that fails is refused whole with the first problem named by its path (`teams[1].id`).
+//
+// Later sections (alerts, more of balancing) get their defaults when a document lacks them, so a
+// file exported today still imports after an upgrade. Unknown fields are refused: a typo in an
+// imported file should be said, not silently dropped.
+
+export const SETTINGS_VERSION = 1;
+export const MAX_TEAMS = 100;
+const MAX_MEMBERS = 2000;
+const MAX_MINUTES = 7 * 24 * 60;
+
+const operatorId = z.string({ message: 'must be an operator id (user_id) as text, digits only' }).regex(/^\d{1,20}$/, { message: 'must be an operator id (user_id), digits only' });
+const channelId = z.string({ message: 'must be a channel id (api_id) as text, digits only' }).regex(/^\d{1,20}$/, { message: 'must be a channel id (api_id), digits only' });
+const capacity = z
+  .number({ message: 'must be a whole number of chats (0 or more), or null for no limit' })
+  .int({ message: 'must be a whole number of chats' })
+  .min(0, { message: 'must be 0 or more' })
+  .max(10_000, { message: 'must be at most 10000' })
+  .nullable();
+const minutes = (what: string) =>
+  z
+    .number({ message: `must be a number of minutes (${what})` })
+    .int({ message: 'must be a whole number of minutes' })
+    .min(1, { message: 'must be at least 1 minute' })
+    .max(MAX_MINUTES, { message: `must be at most ${MAX_MINUTES} minutes (a week)` });
+
+const uniqueIds = <T extends z.ZodType<string>>(item: T, what: string) =>
+  z.array(item, { message: `must be a list of ${what}` }).max(MAX_MEMBERS, { message: `may hold at most ${MAX_MEMBERS} ${what}` }).superRefine((ids, context) => {
+    const seen = new Set<string>();
+    ids.forEach((id, index) => {
+      if (seen.has(id)) context.addIssue({ code: 'custom', path: [index], message: `${id} is listed twice` });
+      seen.add(id);
+    });
+  });
+
+const teamSchema = z.strictObject(
+  {
+    id: z.string({ message: 'must be text' }).regex(TEAM_ID, { message: 'must be 1 to 40 lower-case letters, digits or dashes, such as support or sales-2' }),
+    name: z.string({ message: 'must be text' }).trim().min(1, { message: 'must not be empty' }).max(80, { message: 'must be at most 80 characters' }),
+    operatorIds: uniqueIds(operatorId, 'operator ids').default([]),
+    channelIds: uniqueIds(channelId, 'channel ids').default([]),
+  },
+  { message: 'may hold only id, name, operatorIds and channelIds' },
+);
+
+const balancingSchema = z.strictObject(
+  {
+    excludedOperatorIds: uniqueIds(operatorId, 'operator ids').default([]),
+  },
+  { message: 'may hold only excludedOperatorIds' },
+);
+
+export const settingsSchema = z
+  .strictObject(
+    {
+      version: z.literal(SETTINGS_VERSION, { message: `must be ${SETTINGS_VERSION} (this chatload reads settings of version ${SETTINGS_VERSION})` }),
+      teams: z
+        .array(teamSchema, { message: 'must be a list of teams' })
+        .max(MAX_TEAMS, { message: `may hold at most ${MAX_TEAMS} teams` })
+        .default([]),
+      capacity: z
+        .strictObject(
+          {
+            default: capacity.default(null),
+            operators: z.record(operatorId, capacity, { message: 'must map operator ids to a capacity (or null)' }).default({}),
+          },
+          { message: 'may hold only default and operators' },
+        )
+        .default({ default: null, operators: {} }),
+      thresholds: z
+        .strictObject(
+          { warningMinutes: minutes('a wait worth a warning'), criticalMinutes: minutes('a wait that is critical') },
+          { message: 'may hold only warningMinutes and criticalMinutes' },
+        )
+        .default({ warningMinutes: 5, criticalMinutes: 15 }),
+      availability: z
+        .strictObject({ awayAfterMinutes: minutes('inactivity after which an operator counts as away') }, { message: 'may hold only awayAfterMinutes' })
+        .default({ awayAfterMinutes: 30 }),
+      balancing: balancingSchema.default({ excludedOperatorIds: [] }),
+    },
+    { message: 'may hold only version, teams, capacity, thresholds, availability and balancing' },
+  )
+  .superRefine((settings, context) => {
+    const ids = new Map<string, number>();
+    settings.teams.forEach((team, index) => {
+      const first = ids.get(team.id);
+      if (first !== undefined) context.addIssue({ code: 'custom', path: ['teams', index, 'id'], message: `"${team.id}" is already the id of teams[${first}]` });
+      else ids.set(team.id, index);
+    });
+    if (settings.thresholds.warningMinutes >= settings.thresholds.criticalMinutes) {
+      context.addIssue({ code: 'custom', path: ['thresholds', 'warningMinutes'], message: 'must be less than criticalMinutes' });
+    }
+  });
+
+export type Settings = z.output<typeof settingsSchema>;
+export type TeamSettings = Settings['teams'][number];
+
+/** The settings of a chatload nobody has configured yet: no teams, no capacity limits. */
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ version: SETTINGS_VERSION });
+
+/** A zod issue path as a reader writes it: `teams[1].id`, `capacity.operators.8101`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+export type SettingsParse = { ok: true; settings: Settings } | { ok: false; field: string; message: string };
+
+/** Parses a whole document; the first problem names its field. */
+export function parseSettings(input: unknown): SettingsParse {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, field: '', message: 'the settings must be a JSON object' };
+  const parsed = settingsSchema.safeParse(input);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const field = fieldPath(issue.path);
+  return { ok: false, field, message: field ? `${field} ${issue.message}` : `the settings ${issue.message}` };
+}

@@ -6,8 +6,8 @@ import type { HistoryPoint, HistoryQuery, HistorySample, HistoryScope, HistorySe
 
 export const MINUTE_MS = 60_000;
 
-/** Stored as a small integer: 'team' came with schema 4 (SQLite) and is code 3. */
-export const SCOPE_CODES: Record<HistoryScope, number> = { total: 0, operator: 1, channel: 2, team: 3 };
+/** Stored as a small integer, so a new scope needs no migration. Never renumber: the codes are in the files. */
+export const SCOPE_CODES: Record<HistoryScope, number> = { total: 0, operator: 1, channel: 2, team: 3, team_capacity: 4, team_critical: 5 };
 
 /**
  * Widths (minutes) of the pre-added slots kept beside the minutes, widest first. A 24 h trend

@@ -3,8 +3,9 @@
 // aims are under 20 ms to write a minute's tick and under 100 ms per trend query).
 //
 // Fills a fresh database with 30 days of one-minute samples for the total, 60 operators, the
-// unassigned row, 3 channels and 10 teams, then times writing one more tick and 24 h and 7 d trends
-// of the total, one team, one operator and every operator.
+// unassigned row, 3 channels and 10 teams (with their capacity and critical counts), as the
+// recorder writes them, then times writing one more tick and 24 h and 7 d trends of the total, one
+// team, one operator and every operator.
 //   BENCH_DAYS=30                       days of history
 //   TEST_DATABASE_URL=postgres://…      a server to make the benchmark's database on (dropped after)
 import { randomBytes } from 'node:crypto';
@@ -62,7 +63,11 @@ function tick(atMs: number, next: () => number): HistorySample[] {
   }
   add('operator', '0', Math.round(next() * 3));
   for (let ch = 1; ch <= CHANNELS; ch++) add('channel', `channel-${ch}`, Math.round(total / CHANNELS));
-  for (let team = 0; team < TEAMS; team++) add('team', `team-${team}`, teamOpen[team]!);
+  for (let team = 0; team < TEAMS; team++) {
+    add('team', `team-${team}`, teamOpen[team]!);
+    samples.push({ atMs, scope: 'team_capacity', scopeId: `team-${team}`, openChats: 40, oldestAgeSeconds: null, buckets: [0, 0, 0, 0, 0, 0] });
+    samples.push({ atMs, scope: 'team_critical', scopeId: `team-${team}`, openChats: Math.floor(teamOpen[team]! / 10), oldestAgeSeconds: null, buckets: [0, 0, 0, 0, 0, 0] });
+  }
   samples.push({ atMs, scope: 'total', scopeId: '', openChats: total, oldestAgeSeconds: oldestOfAll, buckets: [0, 0, 0, 0, 0, 0] });
   return samples;
 }
@@ -175,7 +180,7 @@ async function bench(backend: Backend): Promise<void> {
   const sized = await backend.size(storage);
   storage = sized.storage;
 
-  console.log(`\n${backend.name}: ${DAYS} d × (total + ${OPERATORS} operators + unassigned + ${CHANNELS} channels + ${TEAMS} teams), one sample a minute`);
+  console.log(`\n${backend.name}: ${DAYS} d × (total + ${OPERATORS} operators + unassigned + ${CHANNELS} channels + ${TEAMS} teams × 3), one sample a minute`);
   console.log(`  rows          ${rows.toLocaleString('en-US')}`);
   console.log(`  fill          ${(fillMs / 1000).toFixed(1)} s (${Math.round(rows / (fillMs / 1000)).toLocaleString('en-US')} rows/s, an hour per insert)`);
   console.log(`  one tick      ${median(tickDurations).toFixed(1)} ms median of ${TICKS} (${tickRows} rows, one transaction)`);

@@ -14,6 +14,8 @@ import type { HistoryPoint, HistoryQuery, HistorySample, HistorySeries, Storage 
 export interface ContractBackend {
   /** Options of an empty database; each call forgets what the previous one held. */
   fresh(): Promise<StorageOptions>;
+  /** Throws when the database behind `options` is damaged (after a writer was killed). */
+  checkIntact?(options: StorageOptions): Promise<void>;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -192,6 +194,7 @@ export function describeStorageContract(name: string, backend: ContractBackend):
         expect(signal).toBe('SIGKILL');
         expect(printed.length).toBeGreaterThanOrEqual(killAfter);
 
+        await backend.checkIntact?.(options);
         const storage = await open(options);
         for (const id of printed) {
           const record = await storage.snapshots.get(id);
@@ -234,6 +237,8 @@ export function describeStorageContract(name: string, backend: ContractBackend):
           sample(0, 'channel', '1', 30),
           sample(0, 'team', '1', 12),
           sample(0, 'team', 'night', 18),
+          sample(0, 'team_capacity', 'night', 24),
+          sample(0, 'team_critical', 'night', 3),
           sample(1, 'operator', '1', 7),
         ]);
         const range = { fromMs: T0, toMs: T0 + 2 * MINUTE, stepMs: MINUTE };
@@ -252,6 +257,9 @@ export function describeStorageContract(name: string, backend: ContractBackend):
           ['team', '1', [12]],
           ['team', 'night', [18]],
         ]);
+        for (const [scope, count] of [['team_capacity', 24], ['team_critical', 3]] as const) {
+          expect((await storage.history.query({ scope, ...range })).map((s) => [s.scope, s.scopeId, s.points.map((p) => p.openChats)])).toEqual([[scope, 'night', [count]]]);
+        }
         expect((await storage.history.query({ scope: 'total', ...range }))[0]!.points.map((p) => p.openChats)).toEqual([30]);
         // An id never recorded still answers with its (empty) series, so a page can say "no data yet".
         expect(await storage.history.query({ scope: 'operator', scopeId: '99', ...range })).toEqual([{ scope: 'operator', scopeId: '99', points: [] }]);

@@ -6,7 +6,7 @@ import type { HistoryPoint, HistoryQuery, HistorySample, HistoryScope, HistorySe
 
 export const MINUTE_MS = 60_000;
 
-/** Stored as a small integer: the team scopes (3 to 5) came with schema 4 (SQLite); a code is never reused. */
+/** Stored as a small integer, so a new scope needs no migration. Never renumber: the codes are in the files. */
 export const SCOPE_CODES: Record<HistoryScope, number> = { total: 0, operator: 1, channel: 2, team: 3, team_capacity: 4, team_critical: 5 };
 
 /**

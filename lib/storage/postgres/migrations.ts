@@ -56,6 +56,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      samples    integer  NOT NULL,
      PRIMARY KEY (width, scope, scope_id, slot)
    );
+   CREATE INDEX history_rollup_by_slot ON history_rollup (width, scope, slot);
 
    CREATE TABLE display_keys (
      id            text   NOT NULL PRIMARY KEY,

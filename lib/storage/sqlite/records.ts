@@ -3,6 +3,7 @@
 import type {
   AuditAction,
   AuditEntry,
+  AuditInput,
   AuditRepository,
   DisplayKeyRecord,
   DisplayKeyRepository,
@@ -262,7 +263,7 @@ export function sqliteAudit(database: SqliteDatabase): AuditRepository {
                   WHERE last_at_ms >= @sinceMs AND action = @action AND actor IS @actor AND detail IS @detail AND address IS @address
                   ORDER BY seq DESC LIMIT 1)`,
   );
-  const appendFolded = database.transaction((entry: Record<string, unknown>) => {
+  const appendFolded = database.transaction((entry: AuditInput & { sinceMs: number }) => {
     if (fold.run(entry).changes === 0) insert.run(entry);
   });
   const list = db.prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY last_at_ms DESC, seq DESC LIMIT ?');

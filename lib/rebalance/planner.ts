@@ -3,25 +3,26 @@
 //
 // WHICH CHATS MOVE FIRST. When there is less room than chats to place, this order decides who gets it:
 //
-//   1. unassigned chats                                    (rules.unassigned)
-//   2. chats of operators who are gone: deleted, locked,
-//      away, or missing from wamm.chat's operator list     (rules.awayOperators)
-//   3. chats waiting too long                              (rules.waitingTooLong)
-//   4. the excess of operators over their capacity         (rules.overCapacity)
+//   a. unassigned chats                                    (balancing.rules.unassigned)
+//   b. chats of operators who are gone: deleted, locked,
+//      away, or missing from wamm.chat's operator list     (balancing.rules.awayOperators)
+//   c. chats waiting too long                              (balancing.rules.waitingTooLong)
+//   d. the excess of operators over their capacity         (balancing.rules.overCapacity)
 //
-// A chat is wanted by the first of 1–3 that applies to it (a chat of a deleted operator that waits too long
-// moves as operator_deleted); every chat of an over-capacity operator that 1–3 leave is a candidate for 4.
+// A chat is wanted by the first of a–c that applies to it (a chat of a deleted operator that waits too long
+// moves as operator_deleted); any chat of an over-capacity operator that a–c leave may be part of d.
 //
-// - Within 1–3 the longest-waiting chat goes first: the data set's own order (oldest last message first,
-//   undated last). These customers have nobody, or nobody answering; the longer the wait, the more it matters.
+// - Within a, b and c the longest-waiting chat goes first: the data set's own order (oldest last message
+//   first, undated last). These customers have nobody, or nobody answering; the longer the wait, the more
+//   it matters.
 // - A chat that found no room is tried again, in the same order, after a move has freed room (a waiting chat
 //   leaving an available operator), so a chat reported as no_room had no room left at the end of the plan.
-// - Over capacity comes last: moves of 1–3 often take chats off an overloaded operator already, and only what
-//   is left of the excess moves, so fewer chats move in all. Scarce room goes to the operator most over
-//   capacity in proportion (open chats ÷ capacity, then the larger excess, then the id), one chat at a time,
-//   so the relief is shared rather than all given to whoever comes first.
-// - An over-capacity operator gives up the NEWEST chats first (most recent last message; undated ones last).
-//   Those customers wrote last and are the likeliest to be waiting for an answer right now, which an
+// - Over capacity comes last: moves of a–c often take chats off an overloaded operator already, and only
+//   what is left of the excess moves, so fewer chats move in all. Scarce room goes to the operator most
+//   over capacity in proportion (open chats ÷ capacity, then the larger excess, then the id), one chat at a
+//   time, so the relief is shared rather than all given to whoever comes first.
+// - An over-capacity operator gives up their NEWEST chats first (most recent last message; undated ones
+//   last). Those customers wrote last and are the likeliest to be waiting for an answer right now, which an
 //   operator over capacity will be slow to give; a chat quiet for a long time is more often finished but not
 //   closed, and moving it would only fill a colleague's room with a chat that needs nothing. Long waits are
 //   the waitingTooLong rule's business, not this one's.
@@ -33,15 +34,17 @@
 // operator WITHOUT A LIMIT ranks as if their capacity were the largest finite capacity among the chat's
 // candidates with room: they take a fair share instead of every chat, and stay deterministic; when no
 // candidate has a limit, the fewest open chats wins. Ties go to whoever received a chat least recently
-// (lastReceivedAtMs, never = longest ago; a chat given in this plan counts as received now), then to the id.
+// (lastReceivedAtMs, never = longest ago; a chat given in this plan counts as received now), then to the
+// lower id. Choices are made one chat at a time and not revisited: an earlier chat is not re-routed to make
+// room for a later one.
 //
 // NEVER MOVED (reason, in this order of precedence): a group chat (group_chat); a chat wamm.chat refused
 // before (cannot_be_assigned); a chat outside every team (no_team); a chat moved within noRepeatHours, or, for
 // waitingTooLong, a chat moved at any time since its last message: that wait already had its one move
 // (moved_recently); a chat of an operator whose numbers are partial, or any chat when all are
-// (partial_data). A chat whose only candidates with possible room have partial numbers is partial_data too,
-// not no_room: their real load is unknown. The chats of an excluded operator are left out altogether: the
-// manager took that operator out of balancing, so no rule wants those chats.
+// (partial_data). A chat that finds no room while a candidate was passed over only for partial numbers is
+// partial_data too, not no_room: that candidate's real load is unknown. The chats of an excluded operator
+// are left out altogether, in neither list: the manager took that operator out of balancing.
 
 import type { LoadChat } from '@/lib/load/aggregate';
 import { capacityOf, chatInTeam, criticalSeconds, isAvailable, teamScope, type TeamScope } from '@/lib/load/rules';
@@ -119,7 +122,7 @@ class Planning {
     return { moves: this.moves, notPlaced: [...this.notPlaced.values()] };
   }
 
-  // Rules 1–3 of the header (unassigned, away operators, waiting too long).
+  // a–c of the header: unassigned chats, chats of gone operators, long waits.
 
   private collectDemand(): Demand[] {
     const byRule: [Demand[], Demand[], Demand[]] = [[], [], []];
@@ -176,7 +179,7 @@ class Planning {
     for (const item of queue) this.report(item.chat, item.failure, item.wanted);
   }
 
-  // Rule 4 of the header (over capacity).
+  // d of the header: the excess of operators over capacity.
 
   private relieveOverCapacity(): void {
     const byOperator = new Map<string, LoadChat[]>();

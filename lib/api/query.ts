@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redirectTarget } from '@/lib/http/redirect-target';
 import { TEAM_ID } from '@/lib/settings/team-id';
 import { ApiError } from './errors';
 
@@ -226,9 +227,9 @@ export const auditQuerySchema = z.object({ limit: boundedInt('limit', 1, 1000, 2
 
 export const displaySessionQuerySchema = z.object({
   key: z.string({ message: 'key is missing' }).regex(/^[A-Za-z0-9_-]{43}$/, { message: 'key is not a display key' }),
-  // Only a path of our own: never send a display elsewhere.
+  // Only the wall display of our own site: never send a display elsewhere.
   next: z
     .string()
     .optional()
-    .transform((value) => (value && /^\/tv(?:\?[^#]*)?$/.test(value) ? value : '/tv')),
+    .transform((value) => redirectTarget(value, { fallback: '/tv', allow: (url) => url.pathname === '/tv' })),
 });

@@ -146,7 +146,7 @@ export const healthResponseSchema = z.strictObject({
 
 export const errorResponseSchema = z.strictObject({
   error: z.strictObject({
-    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts', 'storage_unavailable', 'busy', 'conflict']), upstreamCode]),
+    code: z.union([z.enum(['bad_request', 'payload_too_large', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts', 'storage_unavailable', 'busy', 'conflict']), upstreamCode]),
     message: z.string().min(10),
     detail: z.string().min(1).optional(),
   }),

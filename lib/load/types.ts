@@ -228,7 +228,7 @@ export interface HealthResponse {
 }
 
 export interface ApiErrorBody {
-  error: { code: AccessErrorCode | 'bad_request' | 'not_found' | 'internal_error' | 'storage_unavailable' | 'busy' | 'conflict' | UpstreamErrorCode; message: string; detail?: string };
+  error: { code: AccessErrorCode | 'bad_request' | 'payload_too_large' | 'not_found' | 'internal_error' | 'storage_unavailable' | 'busy' | 'conflict' | UpstreamErrorCode; message: string; detail?: string };
 }
 
 /** Refusals of the access control: no session (401), a revoked display key (401), a role without the right (403). */

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '@/tests/support/scripted-server';
 import { createWammClient, type WammClient } from './client';
@@ -198,5 +200,57 @@ describe('wamm.chat client', () => {
     });
     expect(await client.channelList()).toEqual([{ id: '55', name: 'Support TG', type: 'tg', state: 'notAuthorized' }]);
     expect(server.requests.at(-1)).toBe(`/api2/channel_list/${encodeURIComponent(TOKEN)}/active`);
+  });
+
+  it('refuses an answer larger than 32 MB rather than hold it', async () => {
+    // Valid JSON, only too much of it: 40 MB of chats.
+    const row = JSON.stringify(chat);
+    const rows = Math.ceil((40 * 1024 * 1024) / row.length);
+    server.answer({ body: `{"err":0,"data":[${Array.from({ length: rows }, () => row).join(',')}]}` });
+    const patient = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 10_000, retries: 0, timezone: 'UTC' });
+    const error = await failure(patient.userChats());
+    expect(error.code).toBe('bad_upstream_response');
+    expect(error.detail).toBe('an answer larger than 32 MB');
+    expect(error.message).toBe('wamm.chat sent an answer chatload could not read (an answer larger than 32 MB)');
+  });
+
+  it('stops reading an endless answer at the cap, long before the timeout', async () => {
+    // An upstream (or a proxy before it) that never stops sending: no Content-Length, no end.
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const endless = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"err":0,"data":[');
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = endless.address() as AddressInfo;
+      const capped = createWammClient({ baseUrl: `http://127.0.0.1:${port}/api2`, token: TOKEN, timeoutMs: 10_000, retries: 0, timezone: 'UTC', maxAnswerBytes: 4 * 1024 * 1024 });
+      const started = performance.now();
+      const error = await failure(capped.userChats());
+      expect(error.code).toBe('bad_upstream_response');
+      expect(error.detail).toBe('an answer larger than 4 MB');
+      expect(performance.now() - started).toBeLessThan(2000);
+    } finally {
+      endless.closeAllConnections();
+      await new Promise<void>((resolve) => endless.close(() => resolve()));
+    }
+  });
+
+  it('gives up a call when the caller stops waiting, without retrying', async () => {
+    server.answer({ delayMs: 5000 });
+    const controller = new AbortController();
+    const patient = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 10_000, retries: 2, retryDelayMs: 5, timezone: 'UTC' });
+    const started = performance.now();
+    const call = failure(patient.userChats('8101', { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 100);
+    const error = await call;
+    expect(error.code).toBe('upstream_timeout');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
   });
 });

@@ -43,6 +43,8 @@ export function createProblemWords(t: ReturnType<typeof useTranslations<'errors'
           return tPartial('operators_unavailable', values);
         case 'operator_chats_failed':
           return tPartial('operator_chats_failed', values);
+        case 'operators_timed_out':
+          return tPartial('operators_timed_out', values);
         case 'unassigned_beyond_cap':
           return tPartial('unassigned_beyond_cap', values);
         default:

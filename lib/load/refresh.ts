@@ -29,8 +29,16 @@ export interface FetchOptions {
   nowMs: number;
   /** Parallel per-operator calls when the all-chats call hits the cap. */
   perUserConcurrency?: number;
+  /**
+   * How long the per-operator calls may take together, in ms; default 20 s (twice the default
+   * upstream timeout). Past it the calls in flight are given up and the rest are not made: viewers
+   * get what arrived, said to be partial, instead of waiting for every hanging operator in turn.
+   */
+  fanOutDeadlineMs?: number;
   onWarning?: (message: string) => void;
 }
+
+export const DEFAULT_FAN_OUT_DEADLINE_MS = 20_000;
 
 export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
   const { client } = options;
@@ -77,25 +85,55 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
   for (const chat of capped) byId.set(chat.chatId, chat);
   const failures: WammError[] = [];
   const operatorIds = knownOperators.map((operator) => operator.id);
-  await forEachLimited(operatorIds, options.perUserConcurrency ?? 4, async (operatorId) => {
+  /** Operators whose call ended before the deadline, whatever its outcome. */
+  const settled = new Set<string>();
+  const deadlineMs = options.fanOutDeadlineMs ?? DEFAULT_FAN_OUT_DEADLINE_MS;
+  const stop = new AbortController();
+  const fanOut = forEachLimited(operatorIds, options.perUserConcurrency ?? 4, stop.signal, async (operatorId) => {
     try {
-      for (const chat of await client.userChats(operatorId)) byId.set(chat.chatId, chat);
+      const chats = await client.userChats(operatorId, { signal: stop.signal });
+      // Past the deadline the result is out already: a late answer must not change it.
+      if (stop.signal.aborted) return;
+      for (const chat of chats) byId.set(chat.chatId, chat);
     } catch (error) {
+      if (stop.signal.aborted) return;
       // "user_id fail": the operator is gone from wamm.chat and has no chats to give.
-      if (error instanceof WammError && error.code === 'unknown_user') return;
-      failures.push(error instanceof WammError ? error : new WammError('upstream_error', { method: 'user_chats' }));
+      if (!(error instanceof WammError && error.code === 'unknown_user')) {
+        failures.push(error instanceof WammError ? error : new WammError('upstream_error', { method: 'user_chats' }));
+      }
     }
+    settled.add(operatorId);
   });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, deadlineMs);
+  });
+  await Promise.race([fanOut, deadline]);
+  clearTimeout(timer);
+  stop.abort();
   const chats = [...byId.values()];
+  const timedOut = operatorIds.filter((id) => !settled.has(id)).length;
 
-  if (failures.length > 0) {
-    const first = failures[0]!;
-    const who = failures.length === 1 ? '1 operator' : `${failures.length} operators`;
+  if (timedOut > 0) {
+    const more =
+      failures.length > 0
+        ? ` and those of ${failures.length} more could not be loaded (${failures[0]!.message})`
+        : '';
     return {
       chats,
       directory,
       complete: false,
-      partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once, and the chats of ${who} could not be loaded (${first.message}), so the totals are too low.`,
+      partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once, and the chats of ${operators(timedOut)} did not arrive within ${duration(deadlineMs)}${more}, so the totals are too low.`,
+      partial: { code: 'operators_timed_out', count: timedOut, cap: USER_CHATS_CAP },
+    };
+  }
+  if (failures.length > 0) {
+    const first = failures[0]!;
+    return {
+      chats,
+      directory,
+      complete: false,
+      partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once, and the chats of ${operators(failures.length)} could not be loaded (${first.message}), so the totals are too low.`,
       partial: { code: 'operator_chats_failed', count: failures.length, cap: USER_CHATS_CAP },
     };
   }
@@ -112,16 +150,21 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
   return { chats, directory, complete: true, partialReason: null, partial: null };
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** `work` on every item, `limit` at a time; no new item is started once `signal` aborts. */
+async function forEachLimited<T>(items: readonly T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !signal.aborted) {
       const item = items[next++]!;
       await work(item);
     }
   });
   await Promise.all(workers);
 }
+
+const operators = (count: number) => (count === 1 ? '1 operator' : `${count} operators`);
+
+const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 
 function describe(error: unknown): string {
   return error instanceof WammError ? `${error.code}: ${error.message}` : 'unexpected error';

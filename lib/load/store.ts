@@ -54,6 +54,8 @@ export interface LoadStoreOptions {
   directoryMs?: number;
   /** Longest wait between tries while the upstream fails; default 60 s. */
   maxBackoffMs?: number;
+  /** How long the per-operator calls past the 900 cap may take together; default twice upstreamTimeoutMs. */
+  fanOutDeadlineMs?: number;
   /** How long after the last viewer's request the data is still kept fresh; default 5 min. */
   keepWarmMs?: number;
   now?: () => number;
@@ -89,6 +91,7 @@ export class LoadStore {
       directoryMs: 5 * 60_000,
       maxBackoffMs: 60_000,
       keepWarmMs: 5 * 60_000,
+      fanOutDeadlineMs: 2 * options.upstreamTimeoutMs,
       now: Date.now,
       rules: () => NO_RULES,
       ...options,
@@ -177,6 +180,7 @@ export class LoadStore {
         previousDirectory: this.directory,
         directoryDue,
         nowMs: startedAt,
+        fanOutDeadlineMs: this.options.fanOutDeadlineMs,
         onWarning: (message) => this.log.warn(message),
       });
       if (result.directory) this.directory = result.directory;

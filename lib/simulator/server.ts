@@ -103,7 +103,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     for (const name of names) stats[name]++;
 
     const answer = () => sendJson(response, 200, answerApiCall(call, { world, token: options.token, timeZone }));
-    const fault = faults.take(names);
+    const fault = faults.take(names, call.args[0]);
     switch (fault?.kind) {
       case undefined:
         return answer();

@@ -26,6 +26,7 @@ export interface FetchOptions {
   /** The directory from an earlier fetch, reused until it is due again. */
   previousDirectory: Directory | null;
   directoryDue: boolean;
+  /** Stamps a freshly fetched directory (`fetchedAtMs`): the caller's clock, which the store keeps monotonic. */
   nowMs: number;
   /** Parallel per-operator calls when the all-chats call hits the cap. */
   perUserConcurrency?: number;
@@ -60,7 +61,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       operators: operators ?? options.previousDirectory?.operators ?? [],
       channels: channels ?? options.previousDirectory?.channels ?? [],
       // A list that failed is tried again on the next refresh, not in a few minutes.
-      fetchedAtMs: operators && channels ? options.nowMs : (options.previousDirectory?.fetchedAtMs ?? 0),
+      fetchedAtMs: operators && channels ? options.nowMs : (options.previousDirectory?.fetchedAtMs ?? Number.NEGATIVE_INFINITY),
     };
   }
   const knownOperators = directory?.operators ?? options.previousDirectory?.operators ?? null;

@@ -28,10 +28,20 @@ function sourceHash() {
 
 const buildId = `${version}-${sourceHash()}`;
 
+// `npm run bench` builds with CHATLOAD_BENCH=1 into a folder of its own: only that build takes
+// `*.bench.ts` files as routes (the benchmark's yardstick route), so no normal build has them.
+const distDir = process.env.CHATLOAD_DIST_DIR || '.next';
+const benchBuild = process.env.CHATLOAD_BENCH === '1';
+if (benchBuild && distDir === '.next') {
+  throw new Error('CHATLOAD_BENCH=1 builds the benchmark build: give it its own CHATLOAD_DIST_DIR, not .next');
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  distDir,
+  pageExtensions: ['tsx', 'ts', 'jsx', 'js', ...(benchBuild ? ['bench.ts'] : [])],
   generateBuildId: async () => buildId,
   env: { NEXT_PUBLIC_CHATLOAD_BUILD_ID: buildId },
   serverExternalPackages: ['better-sqlite3', 'exceljs'],

@@ -11,6 +11,7 @@ import {
   parseQuery,
   snapshotExportQuerySchema,
   snapshotListQuerySchema,
+  teamAnalyticsQuerySchema,
   waitingQuerySchema,
 } from './query';
 
@@ -79,12 +80,13 @@ const nastyValue = fc.oneof(
 );
 
 const SCHEMAS = [
-  { name: 'load', schema: loadQuerySchema, params: ['channel', 'user'] },
-  { name: 'waiting', schema: waitingQuerySchema, params: ['channel', 'user', 'limit', 'threshold', 'names'] },
-  { name: 'export', schema: exportQuerySchema, params: ['format', 'rows', 'sep', 'channel', 'user'] },
+  { name: 'load', schema: loadQuerySchema, params: ['channel', 'user', 'team'] },
+  { name: 'waiting', schema: waitingQuerySchema, params: ['channel', 'user', 'team', 'limit', 'threshold', 'names'] },
+  { name: 'export', schema: exportQuerySchema, params: ['format', 'rows', 'sep', 'channel', 'user', 'team'] },
   { name: 'snapshot export', schema: snapshotExportQuerySchema, params: ['format', 'rows', 'sep'] },
   { name: 'snapshot list', schema: snapshotListQuerySchema, params: ['limit'] },
-  { name: 'history', schema: historyQuerySchema, params: ['from', 'to', 'by', 'id'] },
+  { name: 'history', schema: historyQuerySchema, params: ['from', 'to', 'by', 'id', 'team'] },
+  { name: 'team analytics', schema: teamAnalyticsQuerySchema, params: ['from', 'to', 'format', 'sep'] },
   { name: 'audit', schema: auditQuerySchema, params: ['limit'] },
 ] as const;
 
@@ -128,9 +130,12 @@ describe('query parsing against hostile values', () => {
 
   it('reads numbers only as plain digits', () => {
     const limit = (value: string) => outcome(snapshotListQuerySchema, new URLSearchParams({ limit: value }));
+    const threshold = (value: string) => outcome(waitingQuerySchema, new URLSearchParams({ threshold: value }));
     expect(limit('25')).toEqual({ ok: true, value: { limit: 25 } });
+    expect(threshold('600')).toMatchObject({ ok: true, value: { threshold: 600 } });
     for (const value of ['1e2', '0x10', '10.0', '１２', '١٢٣', '+5', '-0', 'Infinity', '9'.repeat(400)]) {
       expect(limit(value)).toEqual({ ok: false, message: 'limit must be a whole number from 1 to 1000' });
+      expect(threshold(value)).toMatchObject({ ok: false, message: expect.stringMatching(/^threshold must be a whole number/) });
     }
   });
 
@@ -138,7 +143,7 @@ describe('query parsing against hostile values', () => {
     const history = (from: string, to: string) => outcome(historyQuerySchema, new URLSearchParams({ from, to }));
     expect(history('2026-11-28T11:00:00+03:00', '2026-11-28T09:00:00.5Z')).toEqual({
       ok: true,
-      value: { fromMs: Date.UTC(2026, 10, 28, 8), toMs: Date.UTC(2026, 10, 28, 9, 0, 0, 500), by: 'total', id: null },
+      value: { fromMs: Date.UTC(2026, 10, 28, 8), toMs: Date.UTC(2026, 10, 28, 9, 0, 0, 500), by: 'total', id: null, team: null },
     });
     expect(history(String(Date.UTC(2026, 0, 1)), '2026-01-02')).toMatchObject({ ok: true, value: { fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2026, 0, 2) } });
     expect(history('2026-02-31T00:00:00Z', '2026-03-05T00:00:00Z')).toMatchObject({ ok: false, message: expect.stringMatching(/^from must be a time/) });
@@ -149,6 +154,6 @@ describe('query parsing against hostile values', () => {
   it('says which parameter was given twice', () => {
     expect(outcome(loadQuerySchema, new URLSearchParams([['user', '1'], ['user', '2']]))).toEqual({ ok: false, message: 'user is given 2 times; give it once' });
     // Not one of ours, however often: ignored like any unknown parameter.
-    expect(outcome(loadQuerySchema, new URLSearchParams([['', '1'], ['', '2'], ['a\u0000', '1'], ['a\u0000', '2']]))).toEqual({ ok: true, value: { channel: null, user: null } });
+    expect(outcome(loadQuerySchema, new URLSearchParams([['', '1'], ['', '2'], ['a\u0000', '1'], ['a\u0000', '2']]))).toEqual({ ok: true, value: { channel: null, user: null, team: null } });
   });
 });

@@ -57,17 +57,21 @@ export function parseQuery<T extends z.ZodType>(schema: T, url: string): z.outpu
 }
 
 /**
- * A whole number written in plain ASCII digits. `Number()` alone would also take "1e3", "0x10",
- * "1.0" and " 5 ", and numbers too large to be exact; none of those is what a caller meant.
+ * A whole number written in plain ASCII digits, NaN otherwise. `Number()` alone would also take
+ * "1e3", "0x10", "1.0" and "-0", and numbers too large to be exact; none of those is what a
+ * caller meant. (`\d` without the u flag is ASCII only: "١٢٣" and "１２" are not digits here.)
  */
+function plainWholeNumber(text: string): number {
+  return /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+}
+
 const boundedInt = (name: string, min: number, max: number, fallback: number) =>
   z
     .string()
     .optional()
     .transform((value) => {
       const text = value?.trim() ?? '';
-      if (text === '') return fallback;
-      return /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+      return text === '' ? fallback : plainWholeNumber(text);
     })
     .refine((value) => Number.isInteger(value) && value >= min && value <= max, {
       message: `${name} must be a whole number from ${min} to ${max}`,
@@ -79,7 +83,7 @@ export const waitingQuerySchema = loadQuerySchema.extend({
   threshold: z
     .string()
     .optional()
-    .transform((value) => (value === undefined || value.trim() === '' ? null : Number(value)))
+    .transform((value) => (value === undefined || value.trim() === '' ? null : plainWholeNumber(value.trim())))
     .refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= 7 * 86_400), {
       message: `threshold must be a whole number of seconds from 0 to ${7 * 86_400}, or empty for the settings' critical threshold`,
     }),

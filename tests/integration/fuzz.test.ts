@@ -8,13 +8,14 @@ import { API_ROUTES, startApp, type App, type AppResponse } from './harness';
 
 /** The parameters each GET route reads, by its path with `:id` for the id segment. */
 const PARAMETERS: Record<string, readonly string[]> = {
-  '/api/load': ['channel', 'user'],
-  '/api/chats': ['channel', 'user'],
-  '/api/waiting': ['channel', 'user', 'limit', 'threshold', 'names'],
-  '/api/export': ['format', 'rows', 'sep', 'channel', 'user'],
-  '/api/history': ['from', 'to', 'by', 'id'],
+  '/api/load': ['channel', 'user', 'team'],
+  '/api/chats': ['channel', 'user', 'team'],
+  '/api/waiting': ['channel', 'user', 'team', 'limit', 'threshold', 'names'],
+  '/api/export': ['format', 'rows', 'sep', 'channel', 'user', 'team'],
+  '/api/history': ['from', 'to', 'by', 'id', 'team'],
+  '/api/teams/analytics': ['from', 'to', 'format', 'sep'],
   '/api/snapshots': ['limit'],
-  '/api/snapshots/:id/chats': ['channel', 'user'],
+  '/api/snapshots/:id/chats': ['channel', 'user', 'team'],
   '/api/snapshots/:id/export': ['format', 'rows', 'sep'],
   '/api/audit': ['limit'],
   '/api/display-session': ['key', 'next'],

@@ -130,7 +130,9 @@ describe('the per-operator calls past the cap, with operators that never answer'
     const result = await fetchAll({ client, previousDirectory: null, directoryDue: true, nowMs: Date.now(), fanOutDeadlineMs: 1000 });
     const elapsedMs = performance.now() - started;
 
-    expect(elapsedMs).toBeLessThan(1800);
+    // The deadline plus the first round of calls: nowhere near the 10 s one hanging call would cost.
+    expect(elapsedMs).toBeGreaterThanOrEqual(1000);
+    expect(elapsedMs).toBeLessThan(3000);
     expect(result.complete).toBe(false);
     expect(result.partial?.code).toBe('operators_timed_out');
     const missing = result.partial?.count ?? 0;

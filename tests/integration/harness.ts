@@ -25,6 +25,7 @@ import { GET as getSettings, PUT as putSettings } from '@/app/api/settings/route
 import { GET as getTeamAnalytics } from '@/app/api/teams/analytics/route';
 import { DELETE as endSession } from '@/app/api/sessions/[id]/route';
 import type { Runtime } from '@/lib/runtime';
+import { registerFront } from '@/lib/http/front.mjs';
 
 // Integration harness: the real route handlers, the real store and client, and the simulator as a
 // real HTTP upstream on loopback. Only the HTTP front of Next is skipped (the e2e suite has it).
@@ -99,13 +100,15 @@ export async function startApp(
   const runtime = await createRuntime({ ...config, refreshSeconds: 1 });
   const bodies: string[] = [];
   await replaceRuntime(runtime);
+  // The routes run without the HTTP front; a test that names a client's address speaks for it.
+  const frontProof = registerFront();
   const request: App['request'] = async (method, target, body, headers = {}) => {
     const url = new URL(target, 'http://chatload.test');
     const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
     const handler = route?.methods[method];
     if (!route || !handler) throw new Error(`no route ${method} ${url.pathname}`);
     const id = decodeURIComponent(route.pattern.exec(url.pathname)?.groups?.id ?? '');
-    const init: RequestInit = { method, headers: { ...headers } };
+    const init: RequestInit = { method, headers: { ...headers, ...('x-chatload-client-address' in headers ? { 'x-chatload-front-proof': frontProof } : {}) } };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';

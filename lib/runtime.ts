@@ -112,7 +112,6 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
 
     const storage = await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, log });
     closers.push(() => storage.close());
-    log.info(`storage: ${storage.health().database}`);
 
     const secret = sessionSecret(config.auth.sessionSecret, config.dataDir);
     const accounts = new Accounts(config.auth, { secret, log });

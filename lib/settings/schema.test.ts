@@ -19,9 +19,19 @@ function refused(document: unknown): { field: string; message: string } {
 }
 
 describe('the settings document', () => {
-  it('reads the documented example as it is', () => {
+  it('reads the documented example as it is, and gives balancing its defaults: off', () => {
     const parsed = parseSettings(example);
-    expect(parsed).toEqual({ ok: true, settings: example });
+    expect(parsed).toMatchObject({ ok: true, settings: example });
+    expect(parsed.ok && parsed.settings.balancing).toEqual({
+      mode: 'off',
+      rules: { unassigned: true, awayOperators: true, overCapacity: true, waitingTooLong: false, waitingTooLongMinutes: 30 },
+      excludedOperatorIds: [],
+      noRepeatHours: 4,
+      intervalMinutes: 5,
+      maxMovesPerRun: 20,
+      maxMovesPerOperatorPerHour: 10,
+      quietHours: null,
+    });
   });
 
   it('gives a document without the later sections their defaults', () => {

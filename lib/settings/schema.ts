@@ -48,11 +48,46 @@ const teamSchema = z.strictObject(
   { message: 'may hold only id, name, operatorIds and channelIds' },
 );
 
+export const BALANCING_MODES = ['off', 'suggest', 'auto'] as const;
+
+const clockTime = z.string({ message: 'must be a time such as 22:00' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time such as 22:00 (HH:MM, 24 h)' });
+
+/** Hours of the team's day (WAMM_TIMEZONE) when nothing is moved by itself; from = to means none. */
+export const quietHoursSchema = z
+  .strictObject({ from: clockTime, to: clockTime }, { message: 'may hold only from and to' })
+  .nullable()
+  .default(null);
+
+const ruleSwitch = z.boolean({ message: 'must be true or false' });
+
 const balancingSchema = z.strictObject(
   {
+    mode: z.enum(BALANCING_MODES, { message: 'must be off, suggest or auto' }).default('off'),
+    rules: z
+      .strictObject(
+        {
+          unassigned: ruleSwitch.default(true),
+          awayOperators: ruleSwitch.default(true),
+          overCapacity: ruleSwitch.default(true),
+          waitingTooLong: ruleSwitch.default(false),
+          /** With waitingTooLong: minutes past the critical threshold before a chat is moved (once). */
+          waitingTooLongMinutes: minutes('past the critical threshold before a waiting chat is moved').default(30),
+        },
+        { message: 'may hold only unassigned, awayOperators, overCapacity, waitingTooLong and waitingTooLongMinutes' },
+      )
+      .default({ unassigned: true, awayOperators: true, overCapacity: true, waitingTooLong: false, waitingTooLongMinutes: 30 }),
     excludedOperatorIds: uniqueIds(operatorId, 'operator ids').default([]),
+    /** A chat moved is not moved again for this many hours (no ping-pong). */
+    noRepeatHours: z.number({ message: 'must be a number of hours' }).int({ message: 'must be a whole number of hours' }).min(0).max(168).default(4),
+    intervalMinutes: minutes('between automatic runs').default(5),
+    maxMovesPerRun: z.number({ message: 'must be a number of moves' }).int({ message: 'must be a whole number' }).min(1).max(500).default(20),
+    maxMovesPerOperatorPerHour: z.number({ message: 'must be a number of moves' }).int({ message: 'must be a whole number' }).min(1).max(500).default(10),
+    quietHours: quietHoursSchema,
   },
-  { message: 'may hold only excludedOperatorIds' },
+  {
+    message:
+      'may hold only mode, rules, excludedOperatorIds, noRepeatHours, intervalMinutes, maxMovesPerRun, maxMovesPerOperatorPerHour and quietHours',
+  },
 );
 
 export const settingsSchema = z
@@ -81,7 +116,7 @@ export const settingsSchema = z
       availability: z
         .strictObject({ awayAfterMinutes: minutes('inactivity after which an operator counts as away') }, { message: 'may hold only awayAfterMinutes' })
         .default({ awayAfterMinutes: 30 }),
-      balancing: balancingSchema.default({ excludedOperatorIds: [] }),
+      balancing: balancingSchema.default(balancingSchema.parse({})),
     },
     { message: 'may hold only version, teams, capacity, thresholds, availability and balancing' },
   )

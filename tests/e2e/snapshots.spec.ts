@@ -74,7 +74,7 @@ test('a snapshot freezes the page, opens read-only, and every export says the sa
   expect(xlsx.name).toMatch(/\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Operators', 'Channels', 'Chats']);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Operators', 'Channels', 'Teams', 'Chats']);
   expect(workbook.getWorksheet('Chats')!.actualRowCount - 1).toBe(total);
 
   // A picture of the charts.

@@ -112,6 +112,23 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `DROP INDEX IF EXISTS history_rollup_by_slot;
    CREATE INDEX history_rollup_by_slot ON history_rollup (width, scope, slot)
      INCLUDE (scope_id, open_sum, open_max, oldest_max, samples);`,
+
+  // 3: the moves log: every reassignment chatload asked wamm.chat for, and what came of it.
+  `CREATE TABLE moves (
+     id               text   NOT NULL PRIMARY KEY,
+     at_ms            bigint NOT NULL,
+     trigger_kind     text   NOT NULL CHECK (trigger_kind IN ('manual', 'auto', 'undo')),
+     actor            text,
+     chat_id          text   NOT NULL,
+     from_operator_id text,
+     to_operator_id   text,
+     reason           text,
+     status           text   NOT NULL CHECK (status IN ('moved', 'skipped', 'failed', 'unknown')),
+     outcome          text   NOT NULL,
+     undo_of          text,
+     undone_at_ms     bigint
+   );
+   CREATE INDEX moves_by_time ON moves (at_ms);`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

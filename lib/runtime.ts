@@ -14,6 +14,7 @@ import { BackgroundJobs } from '@/lib/jobs/background';
 import { LoadStore } from '@/lib/load/store';
 import { ResponseCache, type ResponseContext } from '@/lib/load/responses';
 import { log, registerSecret } from '@/lib/log';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { SettingsService } from '@/lib/settings/service';
 import { SnapshotService } from '@/lib/snapshots/service';
 import { openStorage } from '@/lib/storage/open';
@@ -102,8 +103,14 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       log.info(`upstream: wamm.chat API (time zone ${config.wammTimezone}, refresh every ${config.refreshSeconds} s)`);
     }
     const client = createWammClient({ baseUrl, token: config.wammToken, timeoutMs: config.upstreamTimeoutMs, timezone: config.wammTimezone });
+    // The store counts under the settings in force; they are read once storage is open, below.
+    let settingsInForce: SettingsService | null = null;
     const store = new LoadStore({
       client,
+      rules: () => {
+        const state = settingsInForce?.current();
+        return state ? { revision: state.revision, rules: state.settings } : { revision: 0, rules: DEFAULT_SETTINGS };
+      },
       refreshMs: config.refreshSeconds * 1000,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
       log,
@@ -136,6 +143,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
     const settings = new SettingsService({ repository: storage.documents, log });
     // Best effort: without the database the defaults stand until it answers.
     await settings.read().catch(() => null);
+    settingsInForce = settings;
     const history = new HistoryService({ repository: storage.history, retentionDays: config.historyRetentionDays, log });
     if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
     const jobs = new BackgroundJobs({

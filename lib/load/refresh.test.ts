@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '@/lib/simulator';
-import { USER_CHATS_CAP, createWammClient, type WammClient } from '@/lib/wamm/client';
+import { USER_CHATS_CAP, createWammClient, type WammReader } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
 import type { OpenChat, Operator } from '@/lib/model/team';
 import { operator } from '@/tests/support/team';
@@ -16,7 +16,7 @@ function team(options: { operators: number; chatsPerOperator: number; unassigned
   for (let i = 0; i < (options.unassigned ?? 0); i++) add(null);
   for (const user of users) for (let i = 0; i < options.chatsPerOperator; i++) add(user.id);
   const calls: string[] = [];
-  const client: WammClient = {
+  const client: WammReader = {
     async userChats(userId) {
       calls.push(userId ?? 'all');
       if (userId === undefined) return chats.slice(0, USER_CHATS_CAP);
@@ -34,7 +34,7 @@ function team(options: { operators: number; chatsPerOperator: number; unassigned
   return { client, chats, calls };
 }
 
-const run = (client: WammClient) => fetchAll({ client, previousDirectory: null, directoryDue: true, nowMs: 0 });
+const run = (client: WammReader) => fetchAll({ client, previousDirectory: null, directoryDue: true, nowMs: 0 });
 
 describe('fetchAll and the 900-chat cap', () => {
   it('makes one call when the team has fewer than 900 chats', async () => {

@@ -1,4 +1,4 @@
-import { USER_CHATS_CAP, type WammClient } from '@/lib/wamm/client';
+import { USER_CHATS_CAP, type WammReader } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
 import type { Channel, OpenChat, Operator } from '@/lib/model/team';
 import type { PartialInfo } from './types';
@@ -19,10 +19,15 @@ export interface FetchResult {
   complete: boolean;
   partialReason: string | null;
   partial: PartialInfo | null;
+  /**
+   * Operators whose open chats are not all known (their call failed or did not arrive); 'all' when
+   * no operator's numbers can be trusted. Nothing is moved for them on a guess (lib/rebalance).
+   */
+  partialOperators: string[] | 'all';
 }
 
 export interface FetchOptions {
-  client: WammClient;
+  client: WammReader;
   /** The directory from an earlier fetch, reused until it is due again. */
   previousDirectory: Directory | null;
   directoryDue: boolean;
@@ -69,7 +74,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
 
   const capped = chatsResult.value;
   if (capped.length < USER_CHATS_CAP) {
-    return { chats: capped, directory, complete: true, partialReason: null, partial: null };
+    return { chats: capped, directory, complete: true, partialReason: null, partial: null, partialOperators: [] };
   }
 
   // The all-chats answer is capped: ask every operator for their own chats and merge.
@@ -80,11 +85,13 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       complete: false,
       partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once and the operator list could not be loaded to count the rest, so the totals are too low.`,
       partial: { code: 'operators_unavailable', count: null, cap: USER_CHATS_CAP },
+      partialOperators: 'all',
     };
   }
   const byId = new Map<string, OpenChat>();
   for (const chat of capped) byId.set(chat.chatId, chat);
   const failures: WammError[] = [];
+  const failedIds: string[] = [];
   const operatorIds = knownOperators.map((operator) => operator.id);
   /** Operators whose call ended before the deadline, whatever its outcome. */
   const settled = new Set<string>();
@@ -101,6 +108,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       // "user_id fail": the operator is gone from wamm.chat and has no chats to give.
       if (!(error instanceof WammError && error.code === 'unknown_user')) {
         failures.push(error instanceof WammError ? error : new WammError('upstream_error', { method: 'user_chats' }));
+        failedIds.push(operatorId);
       }
     }
     settled.add(operatorId);
@@ -113,7 +121,8 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
   clearTimeout(timer);
   stop.abort();
   const chats = [...byId.values()];
-  const timedOut = operatorIds.filter((id) => !settled.has(id)).length;
+  const unsettled = operatorIds.filter((id) => !settled.has(id));
+  const timedOut = unsettled.length;
 
   if (timedOut > 0) {
     const more =
@@ -126,6 +135,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       complete: false,
       partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once, and the chats of ${operators(timedOut)} did not arrive within ${duration(deadlineMs)}${more}, so the totals are too low.`,
       partial: { code: 'operators_timed_out', count: timedOut, cap: USER_CHATS_CAP },
+      partialOperators: [...unsettled, ...failedIds],
     };
   }
   if (failures.length > 0) {
@@ -136,6 +146,7 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       complete: false,
       partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once, and the chats of ${operators(failures.length)} could not be loaded (${first.message}), so the totals are too low.`,
       partial: { code: 'operator_chats_failed', count: failures.length, cap: USER_CHATS_CAP },
+      partialOperators: failedIds,
     };
   }
   const unassigned = capped.filter((chat) => chat.operatorId === null).length;
@@ -146,9 +157,11 @@ export async function fetchAll(options: FetchOptions): Promise<FetchResult> {
       complete: false,
       partialReason: `wamm.chat lists at most ${USER_CHATS_CAP} chats at once: every operator's chats are counted, but unassigned chats beyond those ${USER_CHATS_CAP} cannot be seen, so the unassigned count (${unassigned}) may be too low.`,
       partial: { code: 'unassigned_beyond_cap', count: unassigned, cap: USER_CHATS_CAP },
+      // Every operator's own chats are known: only the unassigned list may be short.
+      partialOperators: [],
     };
   }
-  return { chats, directory, complete: true, partialReason: null, partial: null };
+  return { chats, directory, complete: true, partialReason: null, partial: null, partialOperators: [] };
 }
 
 /** `work` on every item, `limit` at a time; no new item is started once `signal` aborts. */

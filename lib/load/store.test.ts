@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WammClient } from '@/lib/wamm/client';
+import type { WammReader } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
 import type { OpenChat } from '@/lib/model/team';
 import { operator } from '@/tests/support/team';
@@ -11,7 +11,7 @@ const REFRESH_MS = 15_000;
 function upstream() {
   const pending: Array<{ resolve: (chats: OpenChat[]) => void; reject: (error: unknown) => void }> = [];
   let chatCalls = 0;
-  const client: WammClient = {
+  const client: WammReader = {
     userChats: () =>
       new Promise<OpenChat[]>((resolve, reject) => {
         chatCalls++;
@@ -36,7 +36,7 @@ function upstream() {
   };
 }
 
-function store(client: WammClient) {
+function store(client: WammReader) {
   return new LoadStore({ client, refreshMs: REFRESH_MS, upstreamTimeoutMs: 10_000 });
 }
 

@@ -1,4 +1,4 @@
-import type { WammClient } from '@/lib/wamm/client';
+import type { WammReader } from '@/lib/wamm/client';
 import { WammError, toUpstreamErrorInfo } from '@/lib/wamm/errors';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { NO_FILTERS, aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
@@ -21,6 +21,8 @@ export interface LoadData {
   complete: boolean;
   partialReason: string | null;
   partial: PartialInfo | null;
+  /** Operators whose chats are not all known in this data; 'all' when none can be trusted. */
+  partialOperators: readonly string[] | 'all';
   /** How far the newest last-message time is ahead of our clock; > 60 hints at a wrong WAMM_TIMEZONE. */
   maxFutureSeconds: number;
   /** The manager's rules the numbers are read against (teams, capacity, thresholds, availability). */
@@ -52,7 +54,7 @@ export interface StoreView extends StoreState {
 export type DataView = StoreView & { data: LoadData };
 
 export interface LoadStoreOptions {
-  client: WammClient;
+  client: WammReader;
   refreshMs: number;
   upstreamTimeoutMs: number;
   /** How often operator and channel names are fetched again; default 5 min. */
@@ -146,6 +148,20 @@ export class LoadStore {
     return this.inFlight;
   }
 
+  /**
+   * Data fetched after this call began: waits for a refresh already in flight (it may have started
+   * before), then makes one more, whatever the interval says. For checks before a write into the
+   * account, and for showing its effect at once; still one fetch at a time.
+   */
+  async refreshNow(): Promise<StoreView> {
+    if (this.inFlight) await this.inFlight;
+    if (!this.closed) {
+      this.nextAttemptAt = Number.NEGATIVE_INFINITY;
+      await this.refreshIfDue();
+    }
+    return this.view();
+  }
+
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -215,6 +231,7 @@ export class LoadStore {
           complete: result.complete,
           partialReason: result.partialReason,
           partial: result.partial,
+          partialOperators: result.partialOperators,
           maxFutureSeconds,
           ...this.counted(dataset),
         },

@@ -15,6 +15,10 @@ export const FAULT_KINDS = [
   'slow',
   'hang',
   'reset',
+  /** The call takes effect (a chat moves), then no answer ever comes: a timeout after the write. */
+  'hang_after_apply',
+  /** The call takes effect, then the answer is an HTTP 500: the caller cannot know it worked. */
+  'http_500_after_apply',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

@@ -201,6 +201,8 @@ export function thaw(record: SnapshotRecord): ThawedSnapshot {
     complete: document.complete,
     partialReason: document.partialReason,
     partial: document.partial,
+    // A snapshot is read, never acted on: which operators were partial does not matter to it.
+    partialOperators: document.complete ? [] : 'all',
     maxFutureSeconds: 0,
     rules: document.rules,
     // Not a revision of the live settings: a snapshot keeps the rules it was taken under.

@@ -253,4 +253,42 @@ describe('wamm.chat client', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(server.requests).toHaveLength(1);
   });
+
+  describe('contact_to_user', () => {
+    it('asks once with the phone and the operator, or none to remove one', async () => {
+      server.answer({ body: JSON.stringify({ err: 0, result: 'success' }) });
+      expect(await client.contactToUser('+7 916 000-00-01', '8102')).toBe('success');
+      expect(await client.contactToUser('79160000001', null)).toBe('success');
+      expect(server.requests).toEqual([
+        `/api2/contact_to_user/${encodeURIComponent(TOKEN)}/${encodeURIComponent('+7 916 000-00-01')}/8102`,
+        `/api2/contact_to_user/${encodeURIComponent(TOKEN)}/79160000001/none`,
+      ]);
+    });
+
+    it.each([
+      ['phone fail', 'phone_fail'],
+      ['not found', 'not_found'],
+      ['user not found', 'user_not_found'],
+      ['user not active', 'user_not_active'],
+    ] as const)('reads "%s" as a refusal, not as a failure', async (err, outcome) => {
+      server.answer({ body: JSON.stringify({ err }) });
+      expect(await client.contactToUser('79160000001', '8102')).toBe(outcome);
+    });
+
+    it('never sends the write twice: not after an HTTP 500, a dropped connection, "fail execution" or no answer', async () => {
+      const faults = [{ status: 500, body: 'Internal Server Error' }, { reset: true }, { body: JSON.stringify({ err: 'fail execution' }) }, { delayMs: 800 }];
+      for (const fault of faults) {
+        server.requests.length = 0;
+        server.answer(fault);
+        const error = await failure(client.contactToUser('79160000001', '8102'));
+        expect(error.method).toBe('contact_to_user');
+        expect(server.requests, JSON.stringify(fault)).toHaveLength(1);
+      }
+    });
+
+    it('reports a rejected token as such', async () => {
+      server.answer({ body: JSON.stringify({ err: 'token fail' }) });
+      expect((await failure(client.contactToUser('79160000001', '8102'))).code).toBe('token_fail');
+    });
+  });
 });

@@ -32,13 +32,42 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface WammClient {
+/** The reading half of the client: all the live data set needs. */
+export interface WammReader {
   /** Open chats: of one operator, or all of them (capped at 900) when operatorId is omitted. */
   userChats(operatorId?: string, options?: CallOptions): Promise<OpenChat[]>;
   userList(options?: CallOptions): Promise<Operator[]>;
   /** "active" lists every channel in use, the not-authorized ones included. */
   channelList(filter?: 'active' | 'archive' | 'statusOff' | 'statusOn' | 'one', options?: CallOptions): Promise<Channel[]>;
 }
+
+export interface WammClient extends WammReader {
+  /**
+   * Makes an operator responsible for the chat with this phone (null: nobody). A write into the
+   * customer's account: sent exactly once, never retried, whatever happens. wamm.chat's refusals
+   * come back as an outcome; a failure to learn the outcome (no answer in time, an HTTP error, an
+   * answer that cannot be read) is a WammError, and only reading the chat again tells what happened.
+   */
+  contactToUser(phone: string, operatorId: string | null, options?: CallOptions): Promise<AssignOutcome>;
+}
+
+/** What wamm.chat answered to a reassignment. */
+export type AssignOutcome =
+  | 'success'
+  /** The chat cannot be given an operator (a group), or the phone is not one wamm.chat knows how to address. */
+  | 'phone_fail'
+  /** No open chat with this phone. */
+  | 'not_found'
+  | 'user_not_found'
+  /** The operator is locked or deleted. */
+  | 'user_not_active';
+
+const ASSIGN_REFUSALS: Record<string, AssignOutcome> = {
+  'phone fail': 'phone_fail',
+  'not found': 'not_found',
+  'user not found': 'user_not_found',
+  'user not active': 'user_not_active',
+};
 
 export const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
@@ -142,7 +171,7 @@ export function createWammClient(options: WammClientOptions): WammClient {
   }
 
   /** The `data` of a successful answer; `null` for "fail get data" (nothing found). */
-  async function call(method: string, path: readonly string[], signal?: AbortSignal): Promise<unknown> {
+  async function call(method: string, path: readonly string[], signal?: AbortSignal, allowedRetries = retries): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
         const json = await requestOnce(method, path, signal);
@@ -159,7 +188,7 @@ export function createWammClient(options: WammClientOptions): WammClient {
         // An error string is echoed to supervisors; make sure it can't carry the token back out.
         throw errorForUpstreamErr(withoutToken(err), method);
       } catch (error) {
-        if (!(error instanceof WammError) || !error.retryable || attempt >= retries || signal?.aborted) throw error;
+        if (!(error instanceof WammError) || !error.retryable || attempt >= allowedRetries || signal?.aborted) throw error;
         await sleep(retryDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5), signal);
         if (signal?.aborted) throw error;
       }
@@ -193,6 +222,17 @@ export function createWammClient(options: WammClientOptions): WammClient {
     async channelList(filter = 'active', callOptions) {
       const data = await call('channel_list', [filter], callOptions?.signal);
       return parseList(channelListSchema, 'channel_list', data).map(toChannel);
+    },
+    async contactToUser(phone, operatorId, callOptions) {
+      try {
+        // No retries: a second call could move a chat that the first one already moved elsewhere.
+        await call('contact_to_user', [phone, operatorId ?? 'none'], callOptions?.signal, 0);
+        return 'success';
+      } catch (error) {
+        const refusal = error instanceof WammError && error.code === 'upstream_error' && error.detail ? ASSIGN_REFUSALS[error.detail.trim().toLowerCase()] : undefined;
+        if (refusal) return refusal;
+        throw error;
+      }
     },
   };
 }

@@ -71,7 +71,9 @@ export function CapacitySection({ draft, operators, problems, teamNamesOf, onDef
 
   const toggle = useCallback(
     (id: string, on: boolean, range: boolean) => {
-      setSelected((current) => pickInList(current, visibleIds, id, on, anchor.current, range));
+      // Read the anchor now: the updater runs later, after the anchor has moved to this row.
+      const from = anchor.current;
+      setSelected((current) => pickInList(current, visibleIds, id, on, from, range));
       anchor.current = id;
       setApplied(null);
     },

@@ -200,9 +200,10 @@ describe('the teams and capacity settings', () => {
     expect(screen.getByTestId('settings-status').textContent).toBe('The saved settings are loaded again.');
   });
 
-  it('words a database that cannot answer in the page language', async () => {
+  it('speaks Russian, and words a database that cannot answer in the page language', async () => {
     renderSection('ru');
     await ready();
+    expect(within(card(0)).getByTestId('team-operators-count').textContent).toBe('1 оператор');
     fireEvent.change(screen.getByTestId('away-after-minutes'), { target: { value: '45' } });
     server.nextPut = { status: 503, code: 'storage_unavailable', message: 'The database is not available.' };
     fireEvent.click(screen.getByTestId('settings-save'));

@@ -108,9 +108,6 @@ test('a manager builds a team by search and multi-pick, with a channel and capac
 });
 
 test('/api/load?team= counts the team built on the page: exactly its operators and the unassigned row, with the capacities set', async ({ page, context }) => {
-  // The server does not count with the saved settings yet: lib/runtime.ts builds the LoadStore
-  // without `rules`, so the data set keeps the defaults and ?team= is refused as unknown. Once the
-  // store is given the settings in force, this test passes, Playwright reports that, and this line goes.
   const plan = await teamToBuild();
   await buildTeam(page, plan);
   const { picked, overridden } = plan;

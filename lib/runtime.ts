@@ -16,6 +16,7 @@ import { ResponseCache, type ResponseContext } from '@/lib/load/responses';
 import { log, registerSecret } from '@/lib/log';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { SettingsService } from '@/lib/settings/service';
+import { RebalanceService } from '@/lib/rebalance/service';
 import { SnapshotService } from '@/lib/snapshots/service';
 import { openStorage } from '@/lib/storage/open';
 import type { StorageHealth } from '@/lib/storage/types';
@@ -44,6 +45,8 @@ export interface Runtime {
   audit: AuditService;
   /** Teams, capacity, thresholds: the manager's settings document. */
   settings: SettingsService;
+  /** Reassigning chats through wamm.chat, by hand and automatically. */
+  rebalance: RebalanceService;
   jobs: BackgroundJobs;
   /** Whether the database answers, for /api/health. */
   storageHealth(): StorageHealth;
@@ -144,6 +147,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
     // Best effort: without the database the defaults stand until it answers.
     await settings.read().catch(() => null);
     settingsInForce = settings;
+    const rebalance = new RebalanceService({ store, client, settings, moves: storage.moves, audit, timezone: config.wammTimezone, log });
     const history = new HistoryService({ repository: storage.history, retentionDays: config.historyRetentionDays, log });
     if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
     const jobs = new BackgroundJobs({
@@ -152,6 +156,8 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       snapshots,
       audit,
       sessions,
+      rebalance,
+      balancing: () => settings.current().settings.balancing,
       schedule: { atMinutes: config.snapshotAtMinutes, everyMs: config.snapshotEveryMs, timezone: config.wammTimezone },
       sampleMs: config.historySampleMs,
       historyRetentionDays: config.historyRetentionDays,
@@ -179,6 +185,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       history,
       audit,
       settings,
+      rebalance,
       jobs,
       storageHealth: () => storage.health(),
       close: closeAll,

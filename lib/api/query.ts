@@ -259,6 +259,58 @@ export const teamAnalyticsQuerySchema = z
     return { fromMs: from, toMs: to, format: query.format as 'json' | 'csv', sep: query.sep as ',' | ';' };
   });
 
+// Rebalancing.
+
+/** An operator id in a body: digits, or "0" / null for nobody. */
+const operatorInBody = (name: string) =>
+  z
+    .union([z.string(), z.number(), z.null()], { message: `${name} must be an operator id (user_id), or null for nobody` })
+    .transform((value) => (value === null ? null : String(value).trim()))
+    .refine((value) => value === null || /^\d{1,20}$/.test(value), { message: `${name} must be an operator id (user_id), digits only, or null for nobody` })
+    .transform((value) => (value === '0' ? null : value));
+
+const chatIdInBody = z
+  .union([z.string(), z.number()], { message: 'chatId must be a chat id' })
+  .transform((value) => String(value).trim())
+  .refine((value) => /^[\w.@+-]{1,64}$/.test(value), { message: 'chatId must be a chat id (chat_id)' });
+
+export const rebalancePlanBodySchema = z.strictObject({ team: teamFilter }, { message: 'the body may hold only team' });
+
+export const MAX_MOVES_PER_APPLY = 500;
+
+export const rebalanceApplyBodySchema = z.strictObject(
+  {
+    moves: z
+      .array(
+        z.strictObject(
+          {
+            chatId: chatIdInBody,
+            toUserId: operatorInBody('toUserId'),
+            /** Where the chat was when planned: a chat found elsewhere is skipped. */
+            fromUserId: operatorInBody('fromUserId').optional(),
+            reason: z.string().max(40).regex(/^[a-z_]+$/, { message: 'reason must be one of the plan\'s reasons' }).nullish(),
+          },
+          { message: 'a move may hold only chatId, toUserId, fromUserId and reason' },
+        ),
+        { message: 'moves must be a list of moves' },
+      )
+      .min(1, { message: 'moves must hold at least one move' })
+      .max(MAX_MOVES_PER_APPLY, { message: `moves may hold at most ${MAX_MOVES_PER_APPLY} moves at once` })
+      .superRefine((moves, context) => {
+        const seen = new Set<string>();
+        moves.forEach((move, index) => {
+          if (seen.has(move.chatId)) context.addIssue({ code: 'custom', path: [index, 'chatId'], message: `chat ${move.chatId} is in the list twice` });
+          seen.add(move.chatId);
+        });
+      }),
+  },
+  { message: 'the body may hold only moves' },
+);
+
+export const assignBodySchema = z.strictObject({ toUserId: operatorInBody('toUserId') }, { message: 'the body may hold only toUserId' });
+
+export const movesQuerySchema = z.object({ limit: boundedInt('limit', 1, 1000, 200) });
+
 // Access control.
 
 export const signInBodySchema = z.strictObject(

@@ -47,7 +47,7 @@ const nextConfig = {
   ...(benchBuild ? { typescript: { ignoreBuildErrors: true, tsconfigPath: 'tests/bench/tsconfig.build.json' } } : {}),
   generateBuildId: async () => buildId,
   env: { NEXT_PUBLIC_CHATLOAD_BUILD_ID: buildId },
-  serverExternalPackages: ['better-sqlite3', 'exceljs'],
+  serverExternalPackages: ['better-sqlite3', 'exceljs', 'pg', 'ioredis'],
   // On every response; pages also get a Content-Security-Policy with a nonce from proxy.ts.
   async headers() {
     const everywhere = [

@@ -98,6 +98,17 @@ const envSchema = z.object({
       .regex(/^postgres(?:ql)?:\/\/\S+$/, { message: 'must be a PostgreSQL URL such as postgres://chatload:password@db.example.com:5432/chatload' })
       .optional(),
   ),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, { message: 'must be a Redis URL such as redis://redis.example.com:6379' })
+      .optional(),
+  ),
+  REDIS_PREFIX: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^[\w:.-]{1,60}$/, { message: 'must be letters, digits and : . _ - (up to 60)' }).default('chatload'),
+  ),
   AUDIT_RETENTION_DAYS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ message: 'must be a number of days' }).int({ message: 'must be a whole number of days' }).min(1).max(3650).default(180),
@@ -151,6 +162,10 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** The SQLite file used when databaseUrl is null: the demo team's never mixes with a real team's. */
   sqliteFile: string;
+  /** Several instances acting as one through this Redis; null for one instance alone. Secret (may hold a password). */
+  redisUrl: string | null;
+  /** Prefix of chatload's Redis keys: several teams (or tests) can share one Redis. */
+  redisPrefix: string;
   auditRetentionDays: number;
   /** Saved snapshots older than this are deleted; null keeps them for ever. */
   snapshotRetentionDays: number | null;
@@ -205,6 +220,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         '  or set AUTH_DISABLED=1 if the dashboard is behind your own sign-in.',
     );
   }
+  if (values.REDIS_URL && !values.DATABASE_URL) {
+    throw new ConfigError(
+      'chatload cannot start: REDIS_URL is set, so several instances are to act as one, but each would keep its own ' +
+        'SQLite file (snapshots, sessions, settings) and they would disagree.\n' +
+        '  Set DATABASE_URL to the PostgreSQL database they share (npm run db:copy moves an SQLite file into it), or unset REDIS_URL.',
+    );
+  }
   return {
     demo,
     wammToken: values.WAMM_TOKEN ?? DEMO_TOKEN,
@@ -217,6 +239,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     buildIdOverride: values.CHATLOAD_REPORTED_BUILD_ID ?? null,
     dataDir: values.DATA_DIR,
     databaseUrl: values.DATABASE_URL ?? null,
+    redisUrl: values.REDIS_URL ?? null,
+    redisPrefix: values.REDIS_PREFIX,
     sqliteFile: path.resolve(values.DATA_DIR, demo ? 'chatload-demo.db' : 'chatload.db'),
     auditRetentionDays: values.AUDIT_RETENTION_DAYS,
     snapshotRetentionDays: values.SNAPSHOT_RETENTION_DAYS ?? null,

@@ -5,7 +5,10 @@ import { AccessControl } from '@/lib/auth/access';
 import { Accounts } from '@/lib/auth/accounts';
 import { DisplayKeyService } from '@/lib/auth/display-keys';
 import { DisplayPairingService } from '@/lib/auth/display-pairing';
-import { AttemptLimiter } from '@/lib/auth/rate-limit';
+import { AttemptLimiter, SharedAttemptLimiter, type AttemptGate } from '@/lib/auth/rate-limit';
+import { LocalCoordinator } from '@/lib/cluster/local';
+import { RedisCoordinator } from '@/lib/cluster/redis';
+import type { ClusterHealth, Coordinator } from '@/lib/cluster/types';
 import { sessionSecret } from '@/lib/auth/secret';
 import { SessionService } from '@/lib/auth/sessions';
 import { SignInService } from '@/lib/auth/sign-in';
@@ -50,6 +53,8 @@ export interface Runtime {
   jobs: BackgroundJobs;
   /** Whether the database answers, for /api/health. */
   storageHealth(): StorageHealth;
+  /** Whether the instances can coordinate (Redis), and this one's part in the refresh, for /api/health. */
+  clusterHealth(): ClusterHealth & { role: LoadStore['role'] };
   /** Stops the background jobs and the store, closes the database and, in demo mode, the simulator. */
   close(): Promise<void>;
 }
@@ -78,9 +83,10 @@ export async function replaceRuntime(next: Runtime | null): Promise<void> {
 /** Builds every part; a part that fails to start closes the ones made before it. */
 export async function createRuntime(config: AppConfig): Promise<Runtime> {
   registerSecret(config.wammToken);
-  if (config.databaseUrl) {
-    registerSecret(config.databaseUrl);
-    const password = passwordIn(config.databaseUrl);
+  for (const url of [config.databaseUrl, config.redisUrl]) {
+    if (!url) continue;
+    registerSecret(url);
+    const password = passwordIn(url);
     if (password) registerSecret(password);
   }
   const closers: Array<() => unknown> = [];
@@ -105,6 +111,12 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
     } else {
       log.info(`upstream: wamm.chat API (time zone ${config.wammTimezone}, refresh every ${config.refreshSeconds} s)`);
     }
+    // Several instances act as one through Redis; without it, this process is the only one.
+    const coordinator: Coordinator = config.redisUrl ? new RedisCoordinator({ url: config.redisUrl, prefix: config.redisPrefix, log }) : new LocalCoordinator();
+    closers.push(() => coordinator.close());
+    if (coordinator instanceof RedisCoordinator && !(await coordinator.ready())) {
+      log.warn(`cluster: ${coordinator.health().problem ?? 'Redis is not reachable'}`);
+    }
     const client = createWammClient({ baseUrl, token: config.wammToken, timeoutMs: config.upstreamTimeoutMs, timezone: config.wammTimezone });
     // The store counts under the settings in force; they are read once storage is open, below.
     let settingsInForce: SettingsService | null = null;
@@ -116,6 +128,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       },
       refreshMs: config.refreshSeconds * 1000,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
+      coordinator,
       log,
     });
     closers.push(() => store.close());
@@ -134,9 +147,16 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       secret,
       idleMs: config.auth.sessionIdleMs,
       maxMs: config.auth.sessionMaxMs,
+      coordinator,
       log,
     });
-    const limits = () => new AttemptLimiter({ perAddress: 5, overall: 50, windowMs: SIGN_IN_WINDOW_MS });
+    const limitRules = { perAddress: 5, overall: 50, windowMs: SIGN_IN_WINDOW_MS };
+    // Counted across instances when there are several, so spreading guesses over them gains nothing.
+    const limits = (scope: string): AttemptGate => {
+      const local = new AttemptLimiter(limitRules);
+      const shared = coordinator.attempts(scope);
+      return shared ? new SharedAttemptLimiter(shared, local, limitRules) : local;
+    };
     const snapshots = new SnapshotService({
       repository: storage.snapshots,
       demo: config.demo,
@@ -158,6 +178,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       sessions,
       rebalance,
       balancing: () => settings.current().settings.balancing,
+      coordinator,
       schedule: { atMinutes: config.snapshotAtMinutes, everyMs: config.snapshotEveryMs, timezone: config.wammTimezone },
       sampleMs: config.historySampleMs,
       historyRetentionDays: config.historyRetentionDays,
@@ -177,10 +198,10 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
         version: config.version,
       },
       access: new AccessControl(config.auth, sessions),
-      signIn: new SignInService({ accounts, sessions, audit, limiter: limits() }),
+      signIn: new SignInService({ accounts, sessions, audit, limiter: limits('sign-in') }),
       sessions,
       displayKeys,
-      displayPairing: new DisplayPairingService({ displayKeys, sessions, audit, limiter: limits() }),
+      displayPairing: new DisplayPairingService({ displayKeys, sessions, audit, limiter: limits('pairing') }),
       snapshots,
       history,
       audit,
@@ -188,6 +209,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       rebalance,
       jobs,
       storageHealth: () => storage.health(),
+      clusterHealth: () => ({ ...coordinator.health(), role: store.role }),
       close: closeAll,
     };
   } catch (error) {

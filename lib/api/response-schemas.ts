@@ -28,6 +28,7 @@ export const loadResponseSchema = z.strictObject({
   partial: partial.optional(),
   demo: z.boolean(),
   refreshSeconds: z.number().int().min(1),
+  nextRefreshAt: isoUtc,
   upstreamError: upstreamError.nullable(),
   filters,
   totals: z.strictObject({
@@ -129,6 +130,14 @@ export const healthResponseSchema = z.strictObject({
     lastErrorAt: isoUtc.nullable(),
     lastError: upstreamError.nullable(),
     consecutiveFailures: count,
+  }),
+  cluster: z.strictObject({
+    mode: z.enum(['single', 'redis']),
+    ok: z.boolean(),
+    redis: z.string().min(1).nullable(),
+    problem: z.string().min(10).nullable(),
+    failingSince: isoUtc.nullable(),
+    role: z.enum(['refreshing', 'following', 'alone']),
   }),
   storage: z.strictObject({
     ok: z.boolean(),

@@ -1,7 +1,7 @@
 import type { AuditService } from '@/lib/audit/service';
 import type { Actor } from './access';
 import { keyUsableFrom, type DisplayKeyService } from './display-keys';
-import type { AttemptLimiter } from './rate-limit';
+import type { AttemptGate } from './rate-limit';
 import type { ClientFacts, SessionService } from './sessions';
 
 // A wall display trades its key for a display session. Guessing keys is limited per address like
@@ -14,13 +14,13 @@ export type PairingResult =
 
 export class DisplayPairingService {
   constructor(
-    private readonly deps: { displayKeys: DisplayKeyService; sessions: SessionService; audit: AuditService; limiter: AttemptLimiter },
+    private readonly deps: { displayKeys: DisplayKeyService; sessions: SessionService; audit: AuditService; limiter: AttemptGate },
   ) {}
 
   async pair(key: string | null, client: ClientFacts, signedIn: Actor | null): Promise<PairingResult> {
     const { displayKeys, sessions, audit, limiter } = this.deps;
     if (signedIn && signedIn.role !== 'display') return { kind: 'refused', reason: 'signed_in' };
-    const { attempt } = limiter.reserve(client.address);
+    const { attempt } = await limiter.reserve(client.address);
     if (!attempt) {
       await audit.record('display_refused', { name: null, role: 'display' }, 'too many refused keys from this address', client.address);
       return { kind: 'refused', reason: 'limited' };

@@ -103,3 +103,53 @@ export class AttemptLimiter {
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
+
+/** A limiter as the sign-in and pairing services use it: in this process, or shared by every instance. */
+export interface AttemptGate {
+  reserve(address: string | null): { verdict: LimitVerdict; attempt: Attempt | null } | Promise<{ verdict: LimitVerdict; attempt: Attempt | null }>;
+}
+
+/** The shared half of a limiter: failed attempts counted in Redis (lib/cluster). */
+export interface SharedAttempts {
+  reserve(address: string, limits: { perAddress: number; overall: number; windowMs: number; nowMs: number }): Promise<{ ok: boolean; retryAfterMs: number }>;
+  settle(address: string, outcome: 'succeed' | 'fail' | 'release', nowMs: number, windowMs: number): Promise<void>;
+}
+
+/**
+ * The same rules, counted across instances: a guesser spreading attempts over every instance behind
+ * the load balancer gets the same five. While the shared counters cannot be reached, this instance
+ * counts by itself (`fallback`), so sign-in never depends on Redis.
+ */
+export class SharedAttemptLimiter implements AttemptGate {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly shared: SharedAttempts,
+    private readonly fallback: AttemptLimiter,
+    private readonly options: Omit<AttemptLimiterOptions, 'now'> & { now?: () => number },
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async reserve(address: string | null): Promise<{ verdict: LimitVerdict; attempt: Attempt | null }> {
+    const key = address ?? 'unknown';
+    const { perAddress, overall, windowMs } = this.options;
+    let answer: { ok: boolean; retryAfterMs: number };
+    try {
+      answer = await this.shared.reserve(key, { perAddress, overall, windowMs, nowMs: this.now() });
+    } catch {
+      return this.fallback.reserve(address);
+    }
+    if (!answer.ok) return { verdict: { ok: false, retryAfterSeconds: seconds(answer.retryAfterMs) }, attempt: null };
+    let settled = false;
+    const settle = (outcome: 'succeed' | 'fail' | 'release') => {
+      if (settled) return;
+      settled = true;
+      void this.shared.settle(key, outcome, this.now(), windowMs).catch(() => undefined);
+    };
+    return {
+      verdict: { ok: true, retryAfterSeconds: 0 },
+      attempt: { succeed: () => settle('succeed'), fail: () => settle('fail'), release: () => settle('release') },
+    };
+  }
+}

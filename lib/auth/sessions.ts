@@ -1,3 +1,4 @@
+import type { Coordinator } from '@/lib/cluster/types';
 import type { DisplayKeyRecord, SessionRecord, SessionRepository } from '@/lib/storage/types';
 import { StorageUnavailableError } from '@/lib/storage/errors';
 import type { Accounts, PersonRole, SignedIn } from './accounts';
@@ -43,6 +44,8 @@ export interface SessionServiceOptions {
   maxMs: number;
   now?: () => number;
   monotonic?: () => number;
+  /** Several instances: an ending here is announced, so no other instance keeps the session in its cache. */
+  coordinator?: Pick<Coordinator, 'announceSessionEnded' | 'onSessionEnded'> | null;
   log: { info(message: string): void; warn(message: string): void };
 }
 
@@ -64,6 +67,14 @@ export class SessionService {
     options.accounts.onChange = (names) => {
       for (const name of names) void this.endAccount(name);
     };
+    options.coordinator?.onSessionEnded((id) => this.forgetEnded(id));
+  }
+
+  /** Another instance ended this session: stop trusting what this one kept of it. */
+  private forgetEnded(id: string): void {
+    const kept = this.kept.get(id);
+    if (kept?.record) kept.record = { ...kept.record, revokedAtMs: kept.record.revokedAtMs ?? this.now() };
+    else this.kept.delete(id);
   }
 
   /** A person signed in: a new session and its cookie. Rejects when the database cannot store it. */
@@ -149,7 +160,9 @@ export class SessionService {
     const kept = this.kept.get(id);
     if (kept?.record) kept.record = { ...kept.record, revokedAtMs: kept.record.revokedAtMs ?? now };
     else this.kept.set(id, { record: null, atMono: this.monotonic() });
-    return this.options.repository.revoke(id, now);
+    const ended = await this.options.repository.revoke(id, now);
+    void this.options.coordinator?.announceSessionEnded(id).catch(() => undefined);
+    return ended;
   }
 
   /** Ends every open session of an account; never rejects (a database fault is logged). */

@@ -1,7 +1,7 @@
 import type { AuditService } from '@/lib/audit/service';
 import type { Accounts } from './accounts';
 import { PasswordChecksBusyError } from './passwords';
-import type { AttemptLimiter } from './rate-limit';
+import type { AttemptGate } from './rate-limit';
 import type { ClientFacts, SessionService } from './sessions';
 
 // Signing in, in the order that makes guessing slow: the attempt is reserved against the address's
@@ -16,7 +16,7 @@ export type SignInResult =
 
 export class SignInService {
   constructor(
-    private readonly deps: { accounts: Accounts; sessions: SessionService; audit: AuditService; limiter: AttemptLimiter },
+    private readonly deps: { accounts: Accounts; sessions: SessionService; audit: AuditService; limiter: AttemptGate },
   ) {}
 
   /** Whether the sign-in page asks for a name (USERS_FILE has accounts). */
@@ -26,7 +26,7 @@ export class SignInService {
 
   async signIn(input: { name: string | null; password: string }, client: ClientFacts): Promise<SignInResult> {
     const { accounts, sessions, audit, limiter } = this.deps;
-    const { verdict, attempt } = limiter.reserve(client.address);
+    const { verdict, attempt } = await limiter.reserve(client.address);
     if (!attempt) {
       await audit.record('sign_in_limited', { name: input.name, role: null }, null, client.address);
       return { kind: 'limited', retryAfterSeconds: verdict.retryAfterSeconds };

@@ -1,5 +1,6 @@
 import type { AuditService } from '@/lib/audit/service';
 import type { SessionService } from '@/lib/auth/sessions';
+import type { Coordinator } from '@/lib/cluster/types';
 import type { RebalanceService } from '@/lib/rebalance/service';
 import { samplesFromAggregate } from '@/lib/history/samples';
 import { NO_FILTERS } from '@/lib/load/aggregate';
@@ -32,6 +33,8 @@ export interface BackgroundJobsOptions {
   rebalance?: Pick<RebalanceService, 'runAutomatically'>;
   /** The balancing settings in force (mode and interval). */
   balancing?: () => { mode: string; intervalMinutes: number };
+  /** Several instances: each piece of work here is done by one of them (a once-only claim per minute, snapshot, run). */
+  coordinator?: Pick<Coordinator, 'once'> | null;
   schedule: SnapshotSchedule;
   sampleMs: number;
   historyRetentionDays: number;
@@ -83,6 +86,9 @@ export class BackgroundJobs {
     this.rebalancing = true;
     this.lastRebalanceMono = this.monotonic();
     try {
+      // Without Redis to ask, no instance moves chats by itself: a move must never be made twice.
+      const run = Math.floor(this.now() / (intervalMinutes * 60_000));
+      if (!(await this.mine(`rebalance:${run}`, intervalMinutes * 60_000, 'skip'))) return false;
       await this.run('automatic rebalancing', () => rebalance.runAutomatically());
       return true;
     } finally {
@@ -97,10 +103,11 @@ export class BackgroundJobs {
     const view = store.view();
     const atMs = Math.floor(this.now() / sampleMs) * sampleMs;
     if (!view.data || view.stale) return false;
+    if (!(await this.mine(`history:${atMs}`, 2 * sampleMs, 'alone'))) return false;
     const outcome = await history.record(samplesFromAggregate(view.data.unfiltered, atMs, view.data.dataset.chats, view.data.rules));
     if (this.monotonic() - this.lastMaintainedMono >= MAINTAIN_EVERY_MS) {
       this.lastMaintainedMono = this.monotonic();
-      await this.maintain();
+      if (await this.mine(`maintain:${Math.floor(this.now() / MAINTAIN_EVERY_MS)}`, MAINTAIN_EVERY_MS, 'alone')) await this.maintain();
     }
     return outcome === 'written';
   }
@@ -129,6 +136,10 @@ export class BackgroundJobs {
     const { store, snapshots, log } = this.options;
     if (this.lastScheduledMs === undefined) this.lastScheduledMs = await snapshots.lastScheduledAtMs().catch(() => null);
     if (this.lastScheduledMs !== null && scheduledAtMs <= this.lastScheduledMs) return false;
+    if (!(await this.mine(`snapshot:${scheduledAtMs}`, 86_400_000, 'alone'))) {
+      this.lastScheduledMs = scheduledAtMs;
+      return false;
+    }
     await store.refreshIfDue();
     const view = store.view();
     if (!view.data) {
@@ -163,6 +174,21 @@ export class BackgroundJobs {
       this.run('scheduled snapshot', () => this.takeScheduledSnapshot(due)).finally(() => this.planSnapshot());
     }, Math.max(0, due - this.now()));
     this.snapshotTimer.unref?.();
+  }
+
+  /**
+   * Whether this instance does the work named `key` (alone, always). When Redis cannot be asked,
+   * `alone` does it anyway (a history minute written twice is kept once; a snapshot twice is
+   * better than none), `skip` leaves it.
+   */
+  private async mine(key: string, ttlMs: number, withoutRedis: 'alone' | 'skip'): Promise<boolean> {
+    const coordinator = this.options.coordinator;
+    if (!coordinator) return true;
+    try {
+      return await coordinator.once(key, ttlMs);
+    } catch {
+      return withoutRedis === 'alone';
+    }
   }
 
   private async run(what: string, job: () => Promise<unknown>): Promise<void> {

@@ -1,5 +1,6 @@
 import { aggregate, compileFilters, matchesFilters, operatorRowId, type LoadAggregate, type LoadChat, type LoadFilters } from './aggregate';
 import type { DataView, LoadData, StoreView } from './store';
+import type { ClusterHealth } from '@/lib/cluster/types';
 import type { StorageHealth } from '@/lib/storage/types';
 import type { ChatsResponse, DataStatus, HealthResponse, LoadResponse, WaitingResponse } from './types';
 
@@ -47,8 +48,23 @@ function dataStatus(view: DataView, context: ResponseContext): DataStatus {
     ...(snapshot.partial ? { partial: snapshot.partial } : {}),
     demo: context.demo,
     refreshSeconds: context.refreshSeconds,
+    nextRefreshAt: new Date(nextRefreshAtMs(view, context.refreshSeconds * 1000)).toISOString(),
     upstreamError: view.upstreamError,
   };
+}
+
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * When newer data is due: one interval after the last attempt, or the backoff while wamm.chat fails
+ * (the same rule as the store's, lib/load/store.ts). From the shared state, so it is the same on
+ * every instance; a page polls a second after it rather than on a clock of its own.
+ */
+export function nextRefreshAtMs(view: Pick<StoreView, 'data' | 'lastErrorAtMs' | 'consecutiveFailures' | 'upstreamError'>, refreshMs: number): number {
+  const asOfMs = view.data?.dataset.asOfMs ?? 0;
+  if (view.upstreamError === null || view.consecutiveFailures === 0) return asOfMs + refreshMs;
+  const backoff = Math.min(MAX_BACKOFF_MS, refreshMs * 2 ** (view.consecutiveFailures - 1));
+  return Math.max(asOfMs, view.lastErrorAtMs ?? asOfMs) + backoff;
 }
 
 /** The numbers of a view: the unfiltered ones counted once per refresh, a filtered view counted now. */
@@ -136,10 +152,15 @@ export function buildWaitingResponse(view: DataView, filters: LoadFilters, query
 
 const FUTURE_TOLERANCE_SECONDS = 60;
 
-export function buildHealthResponse(view: StoreView, context: ResponseContext, storage: StorageHealth): HealthResponse {
+export function buildHealthResponse(
+  view: StoreView,
+  context: ResponseContext,
+  storage: StorageHealth,
+  cluster: ClusterHealth & { role: 'refreshing' | 'following' | 'alone' } = { mode: 'single', ok: true, redis: null, problem: null, failingSinceMs: null, role: 'alone' },
+): HealthResponse {
   const snapshot = view.data;
   const futureSeconds = snapshot && snapshot.maxFutureSeconds > FUTURE_TOLERANCE_SECONDS ? snapshot.maxFutureSeconds : null;
-  const status = !snapshot ? 'down' : view.stale || !snapshot.complete || futureSeconds !== null || !storage.ok ? 'degraded' : 'ok';
+  const status = !snapshot ? 'down' : view.stale || !snapshot.complete || futureSeconds !== null || !storage.ok || !cluster.ok ? 'degraded' : 'ok';
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     status,
@@ -155,6 +176,14 @@ export function buildHealthResponse(view: StoreView, context: ResponseContext, s
       lastErrorAt: iso(view.lastErrorAtMs),
       lastError: view.upstreamError,
       consecutiveFailures: view.consecutiveFailures,
+    },
+    cluster: {
+      mode: cluster.mode,
+      ok: cluster.ok,
+      redis: cluster.redis,
+      problem: cluster.problem,
+      failingSince: iso(cluster.failingSinceMs),
+      role: cluster.role,
     },
     storage: {
       ok: storage.ok,

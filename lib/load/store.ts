@@ -1,3 +1,4 @@
+import type { Coordinator } from '@/lib/cluster/types';
 import type { WammReader } from '@/lib/wamm/client';
 import { WammError, toUpstreamErrorInfo } from '@/lib/wamm/errors';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
@@ -71,7 +72,21 @@ export interface LoadStoreOptions {
   monotonic?: () => number;
   /** The rules in force and their revision; read at every request, so it must be cheap. */
   rules?: () => { revision: number; rules: LoadRules };
+  /**
+   * Several instances: the one holding this window's lease refreshes and publishes; the others take
+   * the published data set. Without it (or while Redis is away) this instance refreshes by itself.
+   */
+  coordinator?: Coordinator | null;
   log?: { info(message: string): void; warn(message: string): void };
+}
+
+/** What the refreshing instance publishes: the state without what each instance counts for itself. */
+interface PublishedState {
+  data: Omit<LoadData, 'rules' | 'rulesRevision' | 'unfiltered'> | null;
+  upstreamError: UpstreamErrorInfo | null;
+  lastSuccessAtMs: number | null;
+  lastErrorAtMs: number | null;
+  consecutiveFailures: number;
 }
 
 const NO_RULES = { revision: 0, rules: DEFAULT_SETTINGS };
@@ -98,6 +113,12 @@ export class LoadStore {
   private dataFetchedAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  /** The fence of the data this instance shows (published by it or adopted from another). */
+  private fence = 0;
+  /** Redis could not be asked for the lease: refresh by ourselves until it can. */
+  private alone = false;
+  private refreshedLast = false;
+  private readonly stopListening: (() => void) | null;
 
   constructor(options: LoadStoreOptions) {
     this.options = {
@@ -108,9 +129,19 @@ export class LoadStore {
       now: Date.now,
       monotonic: () => performance.now(),
       rules: () => NO_RULES,
+      coordinator: null,
       ...options,
     };
     this.log = options.log ?? noLog;
+    this.stopListening = this.options.coordinator?.onData((fence) => {
+      if (fence > this.fence) void this.adopt().catch(() => undefined);
+    }) ?? null;
+  }
+
+  /** Whether this instance fetched the current data itself (or is alone), for /api/health. */
+  get role(): 'refreshing' | 'following' | 'alone' {
+    if (!this.options.coordinator || this.options.coordinator.mode === 'single' || this.alone) return 'alone';
+    return this.refreshedLast ? 'refreshing' : 'following';
   }
 
   /**
@@ -164,8 +195,90 @@ export class LoadStore {
 
   close(): void {
     this.closed = true;
+    this.stopListening?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Takes the data set another instance published, when it is newer than what this one shows. */
+  private async adopt(): Promise<boolean> {
+    const coordinator = this.options.coordinator;
+    if (!coordinator) return false;
+    const published = await coordinator.readData();
+    if (!published || published.fence <= this.fence) return false;
+    let state: PublishedState;
+    try {
+      state = JSON.parse(published.payload) as PublishedState;
+    } catch {
+      this.log.warn('cluster: the published data set could not be read; refreshing by this instance at the next window');
+      return false;
+    }
+    this.fence = published.fence;
+    this.refreshedLast = false;
+    const data = state.data ? { ...state.data, ...this.counted(state.data.dataset) } : this.state.data;
+    if (state.data) this.dataFetchedAt = this.options.monotonic() - Math.max(0, this.options.now() - state.data.dataset.asOfMs);
+    this.state = {
+      version: this.state.version + 1,
+      data,
+      upstreamError: state.upstreamError,
+      lastSuccessAtMs: state.lastSuccessAtMs,
+      lastErrorAtMs: state.lastErrorAtMs,
+      consecutiveFailures: state.consecutiveFailures,
+    };
+    return true;
+  }
+
+  /** Publishes this instance's state for the others, stamped with the lease's fence. */
+  private async publish(fence: number): Promise<void> {
+    const coordinator = this.options.coordinator;
+    if (!coordinator) return;
+    const { data, upstreamError, lastSuccessAtMs, lastErrorAtMs, consecutiveFailures } = this.state;
+    const shared: PublishedState = {
+      data: data ? { dataset: data.dataset, complete: data.complete, partialReason: data.partialReason, partial: data.partial, partialOperators: data.partialOperators, maxFutureSeconds: data.maxFutureSeconds } : null,
+      upstreamError,
+      lastSuccessAtMs,
+      lastErrorAtMs,
+      consecutiveFailures,
+    };
+    try {
+      if (await coordinator.publishData({ fence, payload: JSON.stringify(shared) })) this.fence = fence;
+    } catch {
+      // The others refresh by themselves at their next window.
+    }
+  }
+
+  /** Whether this instance should fetch now; false when another holds this window (its data is taken). */
+  private async mayRefresh(): Promise<{ refresh: boolean; fence: number | null }> {
+    const coordinator = this.options.coordinator;
+    if (!coordinator || coordinator.mode === 'single') return { refresh: true, fence: null };
+    try {
+      const lease = await coordinator.tryLease('refresh', this.options.refreshMs);
+      if (this.alone) this.log.info('cluster: sharing refreshes with the other instances again');
+      this.alone = false;
+      if (lease) return { refresh: true, fence: lease.fence };
+    } catch {
+      if (!this.alone) this.log.warn('cluster: Redis cannot be asked who refreshes; this instance refreshes by itself');
+      this.alone = true;
+      return { refresh: true, fence: null };
+    }
+    // Another instance refreshes this window. Before the first data, wait for what it publishes.
+    if (!(await this.adopt().catch(() => false)) && this.state.data === null) {
+      await this.firstPublished();
+    }
+    return { refresh: false, fence: null };
+  }
+
+  private firstPublished(): Promise<void> {
+    const coordinator = this.options.coordinator!;
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stop();
+        resolve();
+      };
+      const timer = setTimeout(done, 2 * this.options.upstreamTimeoutMs + 1000);
+      const stop = coordinator.onData(() => void this.adopt().catch(() => false).then(done));
+    });
   }
 
   /** The rules in force and the unfiltered numbers under them. */
@@ -201,6 +314,11 @@ export class LoadStore {
   private async refresh(): Promise<void> {
     const startedAt = this.options.monotonic();
     this.nextAttemptAt = startedAt + this.options.refreshMs;
+    // Alone, the fetch starts at once; with others, after asking who refreshes this window.
+    const shared = this.options.coordinator !== null && this.options.coordinator.mode !== 'single';
+    const { refresh, fence } = shared ? await this.mayRefresh() : { refresh: true, fence: null };
+    if (!refresh) return;
+    this.refreshedLast = true;
     try {
       // The directory's age is kept on the monotonic clock too (fetchAll stamps it with `nowMs`).
       const directoryDue = !this.directory || startedAt - this.directory.fetchedAtMs >= this.options.directoryMs;
@@ -243,6 +361,7 @@ export class LoadStore {
       if (recovered > 0) this.log.info(`wamm.chat is answering again after ${recovered} failed refresh(es)`);
       else if (first) this.log.info(`first data from wamm.chat: ${chats.length} open chats`);
       if (result.partialReason) this.log.warn(`partial data: ${result.partialReason}`);
+      if (fence !== null) await this.publish(fence);
     } catch (error) {
       const info = toUpstreamErrorInfo(error);
       const failures = this.state.consecutiveFailures + 1;
@@ -258,6 +377,8 @@ export class LoadStore {
       };
       const kind = error instanceof WammError ? `${error.code}, ${error.method}` : 'unexpected';
       this.log.warn(`refresh failed (${kind}): ${info.message}; next try in ${Math.round(backoff / 1000)} s`);
+      // The others show the same failure (and keep the same last good data) rather than refresh again.
+      if (fence !== null) await this.publish(fence);
     }
   }
 

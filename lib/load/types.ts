@@ -130,6 +130,8 @@ export interface DataStatus {
   partial?: PartialInfo;
   demo: boolean;
   refreshSeconds: number;
+  /** ISO-8601 UTC: when newer data is due. Poll a second after it to see a change as soon as chatload has it. */
+  nextRefreshAt: string;
   upstreamError: UpstreamErrorInfo | null;
 }
 
@@ -211,6 +213,17 @@ export interface HealthResponse {
     lastErrorAt: string | null;
     lastError: UpstreamErrorInfo | null;
     consecutiveFailures: number;
+  };
+  /** Several instances acting as one (REDIS_URL), or one alone; this instance's part in the refresh. */
+  cluster: {
+    mode: 'single' | 'redis';
+    ok: boolean;
+    /** Which Redis, without credentials; null for one instance. */
+    redis: string | null;
+    problem: string | null;
+    failingSince: string | null;
+    /** refreshing: this instance fetched the data shown; following: another did; alone: no coordination. */
+    role: 'refreshing' | 'following' | 'alone';
   };
   /** Whether chatload's database answers: saved snapshots, history, settings and sign-in need it; live numbers don't. */
   storage: {

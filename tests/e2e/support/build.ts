@@ -9,6 +9,6 @@ const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const result = spawnSync(process.execPath, [next, 'build'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, WAMM_TOKEN: E2E_TOKEN, WAMM_API_URL: 'http://127.0.0.1:4310/api2' },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', WAMM_TOKEN: E2E_TOKEN, WAMM_API_URL: 'http://127.0.0.1:4310/api2' },
 });
 process.exit(result.status ?? 1);

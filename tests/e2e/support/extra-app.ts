@@ -10,6 +10,8 @@ export interface ExtraApp {
   url: string;
   log: () => string;
   stop: () => Promise<void>;
+  /** Gone at once, as a crash or `kill -9` would end it: no shutdown of any kind. */
+  kill: () => Promise<void>;
 }
 
 export async function startExtraApp(port: number, env: Record<string, string>): Promise<ExtraApp> {
@@ -44,9 +46,15 @@ export async function startExtraApp(port: number, env: Record<string, string>): 
     log: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

@@ -90,6 +90,7 @@ interface PublishedState {
 }
 
 const NO_RULES = { revision: 0, rules: DEFAULT_SETTINGS };
+const LEASE_MARGIN_MS = 250;
 
 const noLog = { info: () => {}, warn: () => {} };
 
@@ -252,7 +253,9 @@ export class LoadStore {
     const coordinator = this.options.coordinator;
     if (!coordinator || coordinator.mode === 'single') return { refresh: true, fence: null };
     try {
-      const lease = await coordinator.tryLease('refresh', this.options.refreshMs);
+      // A little shorter than the window, so the holder finds it free again at its next refresh
+      // rather than miss a window to its own lease.
+      const lease = await coordinator.tryLease('refresh', Math.max(1000, this.options.refreshMs - LEASE_MARGIN_MS));
       if (this.alone) this.log.info('cluster: sharing refreshes with the other instances again');
       this.alone = false;
       if (lease) return { refresh: true, fence: lease.fence };

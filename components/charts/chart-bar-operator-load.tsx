@@ -110,9 +110,13 @@ function RowMarks({ rows, describe }: { rows: Row[]; describe: (capacity: number
         return (
           <g key={row.userId}>
             {row.capacity !== null && limit !== undefined ? (
-              <line className="capacity-mark" data-user={row.userId} x1={limit} x2={limit} y1={top} y2={bottom} strokeWidth={3}>
-                <title>{describe(row.capacity)}</title>
-              </line>
+              <g>
+                {/* A light edge under the dark line keeps the mark visible on the darkest segment. */}
+                <line className="capacity-mark-edge" x1={limit} x2={limit} y1={top} y2={bottom} strokeWidth={5} />
+                <line className="capacity-mark" data-user={row.userId} x1={limit} x2={limit} y1={top} y2={bottom} strokeWidth={2.5}>
+                  <title>{describe(row.capacity)}</title>
+                </line>
+              </g>
             ) : null}
             {/* The table says the same in words; the picture's text is for the eye. */}
             <text className="chart-bar-total" aria-hidden="true" x={right + 5} y={(top + bottom) / 2} dy="0.35em" fontSize={12}>

@@ -9,6 +9,8 @@ import { TEAM_CRITICAL_COLOR, TEAM_MEAN_COLOR, TEAM_PEAK_COLOR } from './palette
 
 const TEAM_TICK = nameTick(20);
 const ROW_HEIGHT = 54;
+/** The legend in the order of the bars, not recharts' alphabetical one. */
+const SERIES_ORDER = ['peak', 'mean', 'critical'];
 
 /** Per team over a period: the peak and the mean of its open chats, and the most chats past critical at once. */
 export function ChartBarTeamChats({ teams, label }: { teams: TeamAnalyticsBody[]; label: string }) {
@@ -31,7 +33,14 @@ export function ChartBarTeamChats({ teams, label }: { teams: TeamAnalyticsBody[]
         <XAxis type="number" allowDecimals={false} tick={VALUE_TICK} />
         <YAxis type="category" dataKey="teamId" width={150} interval={0} tick={TeamTick} />
         <Tooltip {...TOOLTIP_STYLE} labelFormatter={(teamId) => names.get(String(teamId)) ?? ''} formatter={(value) => labels.count(Number(value))} />
-        <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="legend-text">{value}</span>} />
+        <Legend
+          verticalAlign="top"
+          height={28}
+          iconType="square"
+          wrapperStyle={{ fontSize: 12 }}
+          itemSorter={(item) => SERIES_ORDER.indexOf(String(item.dataKey))}
+          formatter={(value: string) => <span className="legend-text">{value}</span>}
+        />
         <Bar dataKey="peak" name={t('peak')} fill={TEAM_PEAK_COLOR} isAnimationActive={animate} />
         <Bar dataKey="mean" name={t('mean')} fill={TEAM_MEAN_COLOR} isAnimationActive={animate} />
         <Bar dataKey="critical" name={t('maxPastCritical')} fill={TEAM_CRITICAL_COLOR} isAnimationActive={animate} />

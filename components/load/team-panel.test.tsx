@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LoadTotals, TeamLoad } from '@/lib/load/types';
 import { renderIn } from '@/tests/support/intl';
+import { FilterBar } from './filter-bar';
 import { HeadlineNumbers } from './headline-numbers';
 import { TeamPanel } from './team-panel';
 
@@ -105,5 +106,19 @@ describe('the headline numbers', () => {
     expect(screen.queryByTestId('headline-over-capacity')).toBeNull();
     expect(screen.queryByTestId('headline-open-chats-note')).toBeNull();
     expect(screen.getByTestId('headline-past-critical').closest('.headline-item')!.textContent).toBe('0Chats past the critical wait');
+  });
+});
+
+describe('the team filter', () => {
+  it('lists the settings’ teams, and is not there at all without teams', () => {
+    const onChange = vi.fn();
+    const filters = { channel: null, user: null, team: null };
+    const { rerender } = renderIn('en', <FilterBar filters={filters} operators={[]} channels={[]} teams={teams} onChange={onChange} />);
+    const select = screen.getByTestId('filter-team') as HTMLSelectElement;
+    expect([...select.options].map((option) => option.textContent)).toEqual(['All teams', 'Поддержка', 'Sales', 'VIP', 'Night']);
+    fireEvent.change(select, { target: { value: 'sales' } });
+    expect(onChange).toHaveBeenLastCalledWith({ team: 'sales' });
+    rerender(<FilterBar filters={filters} operators={[]} channels={[]} teams={[]} onChange={onChange} />);
+    expect(screen.queryByTestId('filter-team')).toBeNull();
   });
 });

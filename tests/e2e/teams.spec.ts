@@ -187,6 +187,21 @@ test('a CSV export with the team filter holds the team’s chats and no others',
   expect(exported.sort()).toEqual(want.chats.map((chat) => String(chat.chat_id)).sort());
 });
 
+test('team analytics for today come as a table of every team and as a CSV file', async ({ page }) => {
+  await page.goto('/');
+  const panel = page.getByTestId('team-analytics');
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: 'Yesterday' }).click();
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Team analytics: Yesterday');
+  await panel.getByRole('button', { name: 'Today' }).click();
+  const link = page.getByTestId('team-analytics-csv');
+  await expect(link).toHaveAttribute('href', /^\/api\/teams\/analytics\?from=.+&to=.+&format=csv&sep=%2C$/);
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const rows = parseCsv(readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, ''), ',').filter((row) => row.length > 1);
+  expect(rows[0]).toEqual(expect.arrayContaining(['Team id', 'Team', 'Peak open chats', 'Minutes over capacity']));
+  expect(rows.slice(1).map((row) => row[0])).toEqual(['support', 'sales']);
+});
+
 test('the wall display with team= shows the team panel and fits 1920×1080 without clipping', async ({ page }) => {
   const want = await expected('support');
   await page.setViewportSize({ width: 1920, height: 1080 });

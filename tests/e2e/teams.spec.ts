@@ -223,6 +223,17 @@ test('the wall display with team= shows the team panel and fits 1920×1080 witho
   expect(await clipped(page)).toEqual([]);
 });
 
+test('the display setup writes team= and the team panel into the URL, and leaves the threshold to the settings', async ({ page }) => {
+  await page.goto('/tv/setup');
+  await page.getByTestId('tv-setup-team').selectOption('sales');
+  await page.getByRole('checkbox', { name: 'Teams (load against capacity)' }).check();
+  const url = page.getByTestId('tv-url');
+  await expect(url).toHaveValue(/\/tv\?panels=headline%2Cteams%2Coperators%2Cchannels%2Cages%2Cwaiting&team=sales&lang=en$/);
+  await expect(page.getByLabel('Waiting too long after (minutes)')).toHaveAttribute('placeholder', 'from the settings');
+  const preview = page.frameLocator('iframe[title="Wall display preview"]');
+  await expect(preview.getByTestId('tv-team-sales')).toHaveAttribute('aria-current', 'true');
+});
+
 // accessibility.spec.ts checks the pages without teams; with them come the team panel, the marks
 // and the team analytics, in light and dark.
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -91,6 +91,8 @@ export default defineConfig({
         MANAGER_PASSWORD,
         VIEWER_PASSWORD,
         SESSION_SECRET,
+        // The PostgreSQL pass (tests/e2e/support/postgres-pass.ts) puts the app on a database of its own.
+        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -14,7 +14,9 @@ import { BackgroundJobs } from '@/lib/jobs/background';
 import { LoadStore } from '@/lib/load/store';
 import { ResponseCache, type ResponseContext } from '@/lib/load/responses';
 import { log, registerSecret } from '@/lib/log';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { SettingsService } from '@/lib/settings/service';
+import { RebalanceService } from '@/lib/rebalance/service';
 import { SnapshotService } from '@/lib/snapshots/service';
 import { openStorage } from '@/lib/storage/open';
 import type { StorageHealth } from '@/lib/storage/types';
@@ -43,6 +45,8 @@ export interface Runtime {
   audit: AuditService;
   /** Teams, capacity, thresholds: the manager's settings document. */
   settings: SettingsService;
+  /** Reassigning chats through wamm.chat, by hand and automatically. */
+  rebalance: RebalanceService;
   jobs: BackgroundJobs;
   /** Whether the database answers, for /api/health. */
   storageHealth(): StorageHealth;
@@ -102,8 +106,14 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       log.info(`upstream: wamm.chat API (time zone ${config.wammTimezone}, refresh every ${config.refreshSeconds} s)`);
     }
     const client = createWammClient({ baseUrl, token: config.wammToken, timeoutMs: config.upstreamTimeoutMs, timezone: config.wammTimezone });
+    // The store counts under the settings in force; they are read once storage is open, below.
+    let settingsInForce: SettingsService | null = null;
     const store = new LoadStore({
       client,
+      rules: () => {
+        const state = settingsInForce?.current();
+        return state ? { revision: state.revision, rules: state.settings } : { revision: 0, rules: DEFAULT_SETTINGS };
+      },
       refreshMs: config.refreshSeconds * 1000,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
       log,
@@ -112,7 +122,6 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
 
     const storage = await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, log });
     closers.push(() => storage.close());
-    log.info(`storage: ${storage.health().database}`);
 
     const secret = sessionSecret(config.auth.sessionSecret, config.dataDir);
     const accounts = new Accounts(config.auth, { secret, log });
@@ -137,6 +146,8 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
     const settings = new SettingsService({ repository: storage.documents, log });
     // Best effort: without the database the defaults stand until it answers.
     await settings.read().catch(() => null);
+    settingsInForce = settings;
+    const rebalance = new RebalanceService({ store, client, settings, moves: storage.moves, audit, timezone: config.wammTimezone, log });
     const history = new HistoryService({ repository: storage.history, retentionDays: config.historyRetentionDays, log });
     if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
     const jobs = new BackgroundJobs({
@@ -145,6 +156,8 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       snapshots,
       audit,
       sessions,
+      rebalance,
+      balancing: () => settings.current().settings.balancing,
       schedule: { atMinutes: config.snapshotAtMinutes, everyMs: config.snapshotEveryMs, timezone: config.wammTimezone },
       sampleMs: config.historySampleMs,
       historyRetentionDays: config.historyRetentionDays,
@@ -172,6 +185,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       history,
       audit,
       settings,
+      rebalance,
       jobs,
       storageHealth: () => storage.health(),
       close: closeAll,

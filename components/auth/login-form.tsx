@@ -3,11 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LanguageSwitch } from '@/components/ui/language-switch';
-
-/** Only our own pages: a sign-in link must not be able to send anyone to another site. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+import { redirectTarget } from '@/lib/http/redirect-target';
 
 export function LoginForm({ next, namedAccounts, display }: { next: string | null; namedAccounts: boolean; display: string | null }) {
   const t = useTranslations('auth');
@@ -52,7 +48,9 @@ export function LoginForm({ next, namedAccounts, display }: { next: string | nul
               body: JSON.stringify({ name: namedAccounts ? name : null, password }),
             });
             if (response.ok) {
-              window.location.assign(safeNext(next));
+              // The page vetted `next` already; checked again against the real origin, since a
+              // sign-in link must never be able to send anyone to another site.
+              window.location.assign(redirectTarget(next, { fallback: '/', origin: window.location.origin }));
               return;
             }
             const code = ((await response.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;

@@ -29,6 +29,7 @@ export function createProblemWords(t: ReturnType<typeof useTranslations<'errors'
       if (UPSTREAM_CODES.has(error.code)) return upstream({ code: error.code as UpstreamErrorCode, message: error.message, detail: error.detail });
       // The server names the parameter it refused; the name is the same in every language.
       if (error.code === 'bad_request') return t('badRequest', { reason: error.message });
+      if (error.code === 'payload_too_large') return t('tooLarge');
       if (error.code === 'bad_response') return t('badResponse', { status: error.status });
       if (error.code === 'storage_unavailable') return error.detail ? t('withDetail', { message: t('storage_unavailable').replace(/[.;]$/, ''), detail: error.detail }) : t('storage_unavailable');
       return t('server', { status: error.status });
@@ -42,6 +43,8 @@ export function createProblemWords(t: ReturnType<typeof useTranslations<'errors'
           return tPartial('operators_unavailable', values);
         case 'operator_chats_failed':
           return tPartial('operator_chats_failed', values);
+        case 'operators_timed_out':
+          return tPartial('operators_timed_out', values);
         case 'unassigned_beyond_cap':
           return tPartial('unassigned_beyond_cap', values);
         default:

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { AuditLog } from './audit-log';
 import { DisplayKeys } from './display-keys';
 import { OpenSessions } from './open-sessions';
+import { TeamSettings } from './teams/team-settings';
 
 export function SettingsPage() {
   const t = useTranslations('settings');
@@ -13,6 +14,7 @@ export function SettingsPage() {
     <main className="page">
       <PageHeader title={t('title')} links={[{ href: '/', label: tNav('live') }]} />
       <div className="stack">
+        <TeamSettings />
         <DisplayKeys />
         <OpenSessions />
         <AuditLog />

@@ -50,6 +50,10 @@ export class ApiError extends Error {
     return new ApiError(409, 'conflict', message);
   }
 
+  static payloadTooLarge(message: string): ApiError {
+    return new ApiError(413, 'payload_too_large', message);
+  }
+
   static upstream(status: 502 | 504, code: UpstreamErrorCode, message: string, detail?: string): ApiError {
     return new ApiError(status, code, message, detail);
   }

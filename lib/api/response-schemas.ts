@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
-import { UPSTREAM_ERROR_CODES, type ApiErrorBody, type ChatsResponse, type HealthResponse, type LoadResponse } from '@/lib/load/types';
+import { PARTIAL_CODES, UPSTREAM_ERROR_CODES, type ApiErrorBody, type ChatsResponse, type HealthResponse, type LoadResponse } from '@/lib/load/types';
 import type { HistoryResponse, SnapshotListResponse, SnapshotResponse, SnapshotSummaryBody } from '@/lib/snapshots/types';
 
 // The HTTP API's responses as zod schemas, held to the TypeScript contract in lib/load/types.ts.
@@ -14,7 +14,7 @@ const seconds = z.number().int().nonnegative();
 const upstreamCode = z.enum(UPSTREAM_ERROR_CODES);
 const upstreamError = z.strictObject({ code: upstreamCode, message: z.string().min(10), detail: z.string().min(1).optional() });
 const partial = z.strictObject({
-  code: z.enum(['operators_unavailable', 'operator_chats_failed', 'unassigned_beyond_cap']),
+  code: z.enum(PARTIAL_CODES),
   count: count.nullable(),
   cap: count,
 });
@@ -146,7 +146,7 @@ export const healthResponseSchema = z.strictObject({
 
 export const errorResponseSchema = z.strictObject({
   error: z.strictObject({
-    code: z.union([z.enum(['bad_request', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts', 'storage_unavailable', 'busy', 'conflict']), upstreamCode]),
+    code: z.union([z.enum(['bad_request', 'payload_too_large', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts', 'storage_unavailable', 'busy', 'conflict']), upstreamCode]),
     message: z.string().min(10),
     detail: z.string().min(1).optional(),
   }),

@@ -1,5 +1,6 @@
 import type { AuthConfig } from '@/lib/config';
 import { ApiError } from '@/lib/api/errors';
+import { clientAddress as addressVouchedByFront } from './client-address';
 import { allows, type Permission, type Role } from './roles';
 import { SESSION_COOKIE, clearedSessionCookie, cookieValue, sessionCookie } from './session';
 import type { SessionService } from './sessions';
@@ -80,7 +81,7 @@ export class AccessControl {
 }
 
 export function clientAddress(headers: Headers): string | null {
-  return headers.get(ADDRESS_HEADER) || null;
+  return addressVouchedByFront(headers);
 }
 
 /** Whether the browser reached us over HTTPS (directly, or through a trusted proxy). */

@@ -1,5 +1,6 @@
 import type { AuditService } from '@/lib/audit/service';
 import type { SessionService } from '@/lib/auth/sessions';
+import type { RebalanceService } from '@/lib/rebalance/service';
 import { samplesFromAggregate } from '@/lib/history/samples';
 import { NO_FILTERS } from '@/lib/load/aggregate';
 import type { HistoryService } from '@/lib/history/service';
@@ -18,6 +19,8 @@ import { StorageUnavailableError } from '@/lib/storage/errors';
 // scheduled snapshot already taken.
 
 const MAINTAIN_EVERY_MS = 3_600_000;
+/** How often the rebalancing interval is looked at; the interval itself is in the settings. */
+const REBALANCE_CHECK_MS = 15_000;
 
 export interface BackgroundJobsOptions {
   store: LoadStore;
@@ -25,6 +28,10 @@ export interface BackgroundJobsOptions {
   snapshots: SnapshotService;
   audit: AuditService;
   sessions: SessionService;
+  /** Automatic rebalancing: asked every minute, it runs when its interval has passed. */
+  rebalance?: Pick<RebalanceService, 'runAutomatically'>;
+  /** The balancing settings in force (mode and interval). */
+  balancing?: () => { mode: string; intervalMinutes: number };
   schedule: SnapshotSchedule;
   sampleMs: number;
   historyRetentionDays: number;
@@ -38,6 +45,9 @@ export class BackgroundJobs {
   private readonly monotonic: () => number;
   private historyTimer: ReturnType<typeof setTimeout> | null = null;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  private rebalanceTimer: ReturnType<typeof setInterval> | null = null;
+  private lastRebalanceMono = Number.NEGATIVE_INFINITY;
+  private rebalancing = false;
   private lastMaintainedMono = Number.NEGATIVE_INFINITY;
   /** The scheduled instant of the last scheduled snapshot taken; undefined until read. */
   private lastScheduledMs: number | null | undefined;
@@ -51,12 +61,33 @@ export class BackgroundJobs {
   start(): void {
     this.planHistory();
     this.planSnapshot();
+    if (this.options.rebalance) {
+      this.rebalanceTimer = setInterval(() => void this.rebalanceIfDue(), REBALANCE_CHECK_MS);
+      this.rebalanceTimer.unref?.();
+    }
   }
 
   close(): void {
     this.closed = true;
     if (this.historyTimer) clearTimeout(this.historyTimer);
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    if (this.rebalanceTimer) clearInterval(this.rebalanceTimer);
+  }
+
+  /** One automatic rebalancing run when the mode is on and its interval has passed since the last; never two at once. */
+  async rebalanceIfDue(): Promise<boolean> {
+    const { rebalance, balancing } = this.options;
+    if (!rebalance || !balancing || this.rebalancing || this.closed) return false;
+    const { mode, intervalMinutes } = balancing();
+    if (mode === 'off' || this.monotonic() - this.lastRebalanceMono < intervalMinutes * 60_000) return false;
+    this.rebalancing = true;
+    this.lastRebalanceMono = this.monotonic();
+    try {
+      await this.run('automatic rebalancing', () => rebalance.runAutomatically());
+      return true;
+    } finally {
+      this.rebalancing = false;
+    }
   }
 
   /** One history sample of the current load; nothing when the data is stale (a gap, not old numbers). */

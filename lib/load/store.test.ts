@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WammClient } from '@/lib/wamm/client';
+import type { WammReader } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
 import type { OpenChat } from '@/lib/model/team';
 import { operator } from '@/tests/support/team';
@@ -11,7 +11,7 @@ const REFRESH_MS = 15_000;
 function upstream() {
   const pending: Array<{ resolve: (chats: OpenChat[]) => void; reject: (error: unknown) => void }> = [];
   let chatCalls = 0;
-  const client: WammClient = {
+  const client: WammReader = {
     userChats: () =>
       new Promise<OpenChat[]>((resolve, reject) => {
         chatCalls++;
@@ -36,7 +36,7 @@ function upstream() {
   };
 }
 
-function store(client: WammClient) {
+function store(client: WammReader) {
   return new LoadStore({ client, refreshMs: REFRESH_MS, upstreamTimeoutMs: 10_000 });
 }
 
@@ -150,6 +150,97 @@ describe('LoadStore', () => {
     // Five minutes of keep-warm at 15 s, then quiet.
     expect(up.calls()).toBeGreaterThanOrEqual(20);
     expect(up.calls()).toBeLessThanOrEqual(22);
+    s.close();
+  });
+});
+
+describe('LoadStore and a wall clock that is stepped', () => {
+  const HOUR = 3_600_000;
+
+  /** The wall clock is the fake Date shifted by `step`; the monotonic clock just runs. */
+  function clocks() {
+    const started = Date.now();
+    let step = 0;
+    return {
+      now: () => Date.now() + step,
+      monotonic: () => Date.now() - started,
+      stepWall: (ms: number) => {
+        step += ms;
+      },
+    };
+  }
+
+  async function firstData(up: ReturnType<typeof upstream>, clock: ReturnType<typeof clocks>) {
+    const s = new LoadStore({ client: up.client, refreshMs: REFRESH_MS, upstreamTimeoutMs: 10_000, now: clock.now, monotonic: clock.monotonic });
+    const first = s.read();
+    await up.answer(1);
+    await first;
+    return s;
+  }
+
+  it('refreshes on time after the wall clock steps back an hour, and stamps the data with the new wall time', async () => {
+    const up = upstream();
+    const clock = clocks();
+    const s = await firstData(up, clock);
+    clock.stepWall(-HOUR);
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    await s.read();
+    expect(up.calls()).toBe(2);
+    await up.answer(2);
+    const view = await s.read();
+    expect(view.data?.unfiltered.totals.openChats).toBe(2);
+    expect(view.data?.dataset.asOfMs).toBe(clock.now());
+    expect(view.stale).toBe(false);
+    s.close();
+  });
+
+  it('does not call fresh data stale when the wall clock steps forward an hour', async () => {
+    const up = upstream();
+    const clock = clocks();
+    const s = await firstData(up, clock);
+    clock.stepWall(HOUR);
+    expect(s.view().stale).toBe(false);
+    const view = await s.read();
+    expect(view.stale).toBe(false);
+    // Nor does it refresh early: the interval is the monotonic one.
+    expect(up.calls()).toBe(1);
+    s.close();
+  });
+
+  it('backs off on the monotonic clock while failing, whatever the wall clock does', async () => {
+    const up = upstream();
+    const clock = clocks();
+    const s = await firstData(up, clock);
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    await up.fail(new WammError('upstream_unavailable', { method: 'user_chats' }));
+    clock.stepWall(-HOUR);
+    // The backoff after one failure is one interval, then the keep-warm timer tries again.
+    await s.read();
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    expect(up.calls()).toBe(3);
+    s.close();
+  });
+});
+
+describe('LoadStore right after start', () => {
+  it('asks again at the next refresh for an operator list that failed, however young the process', async () => {
+    const up = upstream();
+    let listCalls = 0;
+    up.client.userList = async () => {
+      listCalls++;
+      if (listCalls === 1) throw new WammError('upstream_unavailable', { method: 'user_list' });
+      return [operator('1', 'Анна')];
+    };
+    // A monotonic clock starts near zero when the process does.
+    const started = Date.now();
+    const s = new LoadStore({ client: up.client, refreshMs: REFRESH_MS, upstreamTimeoutMs: 10_000, monotonic: () => Date.now() - started });
+    const first = s.read();
+    await up.answer(1);
+    await first;
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    await up.answer(1);
+    expect(listCalls).toBe(2);
+    expect((await s.read()).data?.dataset.operators.map((o) => o.name)).toEqual(['Анна']);
     s.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { WammClient } from '@/lib/wamm/client';
+import type { WammReader } from '@/lib/wamm/client';
 import { WammError, toUpstreamErrorInfo } from '@/lib/wamm/errors';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { NO_FILTERS, aggregate, prepareChats, type LoadAggregate, type LoadDataset } from './aggregate';
@@ -9,6 +9,11 @@ import type { PartialInfo, UpstreamErrorInfo } from './types';
 // The live data set, shared by every viewer: refreshed at most once per interval, never more
 // than one fetch in flight, the last good data kept (and marked stale) while the upstream fails.
 // (A saved snapshot is something else: lib/snapshots freezes a LoadData into storage.)
+//
+// Two clocks. Data is stamped with the wall clock (`asOf` is a time people read), but every wait
+// is measured on a monotonic one: the wall clock can be stepped (NTP, a VM resumed, a person
+// fixing the time), and a step back of an hour must not stop refreshes for an hour, nor a step
+// forward mark fresh data stale.
 
 /** The load at one moment: the data set, how complete it is, and its numbers with no filter. */
 export interface LoadData {
@@ -16,6 +21,8 @@ export interface LoadData {
   complete: boolean;
   partialReason: string | null;
   partial: PartialInfo | null;
+  /** Operators whose chats are not all known in this data; 'all' when none can be trusted. */
+  partialOperators: readonly string[] | 'all';
   /** How far the newest last-message time is ahead of our clock; > 60 hints at a wrong WAMM_TIMEZONE. */
   maxFutureSeconds: number;
   /** The manager's rules the numbers are read against (teams, capacity, thresholds, availability). */
@@ -47,16 +54,21 @@ export interface StoreView extends StoreState {
 export type DataView = StoreView & { data: LoadData };
 
 export interface LoadStoreOptions {
-  client: WammClient;
+  client: WammReader;
   refreshMs: number;
   upstreamTimeoutMs: number;
   /** How often operator and channel names are fetched again; default 5 min. */
   directoryMs?: number;
   /** Longest wait between tries while the upstream fails; default 60 s. */
   maxBackoffMs?: number;
+  /** How long the per-operator calls past the 900 cap may take together; default twice upstreamTimeoutMs. */
+  fanOutDeadlineMs?: number;
   /** How long after the last viewer's request the data is still kept fresh; default 5 min. */
   keepWarmMs?: number;
+  /** The wall clock, for the stamps: `asOf`, last success and error; default Date.now. */
   now?: () => number;
+  /** A clock that only moves forward, for intervals, backoff, staleness; default performance.now. */
+  monotonic?: () => number;
   /** The rules in force and their revision; read at every request, so it must be cheap. */
   rules?: () => { revision: number; rules: LoadRules };
   log?: { info(message: string): void; warn(message: string): void };
@@ -79,8 +91,11 @@ export class LoadStore {
   };
   private directory: Directory | null = null;
   private inFlight: Promise<void> | null = null;
-  private nextAttemptAtMs = 0;
-  private lastDemandAtMs = Number.NEGATIVE_INFINITY;
+  // On the monotonic clock, like every field below that says when.
+  private nextAttemptAt = Number.NEGATIVE_INFINITY;
+  private lastDemandAt = Number.NEGATIVE_INFINITY;
+  /** When the current data was fetched; its wall-clock stamp is `data.dataset.asOfMs`. */
+  private dataFetchedAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
@@ -89,7 +104,9 @@ export class LoadStore {
       directoryMs: 5 * 60_000,
       maxBackoffMs: 60_000,
       keepWarmMs: 5 * 60_000,
+      fanOutDeadlineMs: 2 * options.upstreamTimeoutMs,
       now: Date.now,
+      monotonic: () => performance.now(),
       rules: () => NO_RULES,
       ...options,
     };
@@ -101,11 +118,11 @@ export class LoadStore {
    * there is nothing to show yet, or what there is has gone very old (nobody looked for a while).
    */
   async read(): Promise<StoreView> {
-    const now = this.options.now();
-    this.lastDemandAtMs = now;
+    const now = this.options.monotonic();
+    this.lastDemandAt = now;
     this.refreshIfDue();
     const data = this.state.data;
-    if (this.inFlight && (!data || now - data.dataset.asOfMs > this.veryOldMs())) {
+    if (this.inFlight && (!data || now - this.dataFetchedAt > this.veryOldMs())) {
       await this.waitForInFlight();
     }
     return this.view();
@@ -115,7 +132,7 @@ export class LoadStore {
   view(): StoreView {
     this.applyRules();
     const { data } = this.state;
-    const stale = data !== null && (this.state.upstreamError !== null || this.options.now() - data.dataset.asOfMs > this.veryOldMs());
+    const stale = data !== null && (this.state.upstreamError !== null || this.options.monotonic() - this.dataFetchedAt > this.veryOldMs());
     return { ...this.state, stale };
   }
 
@@ -123,12 +140,26 @@ export class LoadStore {
   refreshIfDue(): Promise<void> | null {
     if (this.closed) return null;
     if (this.inFlight) return this.inFlight;
-    if (this.options.now() < this.nextAttemptAtMs) return null;
+    if (this.options.monotonic() < this.nextAttemptAt) return null;
     this.inFlight = this.refresh().finally(() => {
       this.inFlight = null;
       this.scheduleKeepWarm();
     });
     return this.inFlight;
+  }
+
+  /**
+   * Data fetched after this call began: waits for a refresh already in flight (it may have started
+   * before), then makes one more, whatever the interval says. For checks before a write into the
+   * account, and for showing its effect at once; still one fetch at a time.
+   */
+  async refreshNow(): Promise<StoreView> {
+    if (this.inFlight) await this.inFlight;
+    if (!this.closed) {
+      this.nextAttemptAt = Number.NEGATIVE_INFINITY;
+      await this.refreshIfDue();
+    }
+    return this.view();
   }
 
   close(): void {
@@ -168,19 +199,22 @@ export class LoadStore {
   }
 
   private async refresh(): Promise<void> {
-    const startedAt = this.options.now();
-    this.nextAttemptAtMs = startedAt + this.options.refreshMs;
+    const startedAt = this.options.monotonic();
+    this.nextAttemptAt = startedAt + this.options.refreshMs;
     try {
+      // The directory's age is kept on the monotonic clock too (fetchAll stamps it with `nowMs`).
       const directoryDue = !this.directory || startedAt - this.directory.fetchedAtMs >= this.options.directoryMs;
       const result = await fetchAll({
         client: this.options.client,
         previousDirectory: this.directory,
         directoryDue,
         nowMs: startedAt,
+        fanOutDeadlineMs: this.options.fanOutDeadlineMs,
         onWarning: (message) => this.log.warn(message),
       });
       if (result.directory) this.directory = result.directory;
       const asOfMs = this.options.now();
+      this.dataFetchedAt = this.options.monotonic();
       const { chats, maxFutureSeconds } = prepareChats(result.chats, asOfMs);
       const dataset: LoadDataset = {
         asOfMs,
@@ -197,6 +231,7 @@ export class LoadStore {
           complete: result.complete,
           partialReason: result.partialReason,
           partial: result.partial,
+          partialOperators: result.partialOperators,
           maxFutureSeconds,
           ...this.counted(dataset),
         },
@@ -211,15 +246,14 @@ export class LoadStore {
     } catch (error) {
       const info = toUpstreamErrorInfo(error);
       const failures = this.state.consecutiveFailures + 1;
-      const failedAt = this.options.now();
       // Back off while failing: the interval, doubling per failure, at most a minute between tries.
       const backoff = Math.min(this.options.maxBackoffMs, this.options.refreshMs * 2 ** (failures - 1));
-      this.nextAttemptAtMs = failedAt + backoff;
+      this.nextAttemptAt = this.options.monotonic() + backoff;
       this.state = {
         ...this.state,
         version: this.state.version + 1,
         upstreamError: info,
-        lastErrorAtMs: failedAt,
+        lastErrorAtMs: this.options.now(),
         consecutiveFailures: failures,
       };
       const kind = error instanceof WammError ? `${error.code}, ${error.method}` : 'unexpected';
@@ -229,9 +263,9 @@ export class LoadStore {
 
   private scheduleKeepWarm(): void {
     if (this.closed || this.timer) return;
-    const now = this.options.now();
-    if (now - this.lastDemandAtMs > this.options.keepWarmMs) return;
-    const delay = Math.max(0, this.nextAttemptAtMs - now);
+    const now = this.options.monotonic();
+    if (now - this.lastDemandAt > this.options.keepWarmMs) return;
+    const delay = Math.max(0, this.nextAttemptAt - now);
     this.timer = setTimeout(() => {
       this.timer = null;
       this.refreshIfDue();

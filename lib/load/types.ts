@@ -30,10 +30,13 @@ export interface UpstreamErrorInfo {
   detail?: string;
 }
 
+/** Why numbers can be partial, listed once for the API's schema, stored snapshots and the pages' wording. */
+export const PARTIAL_CODES = ['operators_unavailable', 'operator_chats_failed', 'operators_timed_out', 'unassigned_beyond_cap'] as const;
+
 /** Why the numbers are partial, for pages that word it in their own language. */
 export interface PartialInfo {
-  code: 'operators_unavailable' | 'operator_chats_failed' | 'unassigned_beyond_cap';
-  /** Operators whose chats failed, or unassigned chats seen; null when not applicable. */
+  code: (typeof PARTIAL_CODES)[number];
+  /** Operators whose chats failed or did not arrive in time, or unassigned chats seen; null when not applicable. */
   count: number | null;
   /** wamm.chat's per-call limit on listed chats. */
   cap: number;
@@ -228,7 +231,7 @@ export interface HealthResponse {
 }
 
 export interface ApiErrorBody {
-  error: { code: AccessErrorCode | 'bad_request' | 'not_found' | 'internal_error' | 'storage_unavailable' | 'busy' | 'conflict' | UpstreamErrorCode; message: string; detail?: string };
+  error: { code: AccessErrorCode | 'bad_request' | 'payload_too_large' | 'not_found' | 'internal_error' | 'storage_unavailable' | 'busy' | 'conflict' | UpstreamErrorCode; message: string; detail?: string };
 }
 
 /** Refusals of the access control: no session (401), a revoked display key (401), a role without the right (403). */

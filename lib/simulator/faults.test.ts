@@ -109,6 +109,17 @@ describe('faults', () => {
     expect((await rows(sim, 'user_list')).err).toBe('fail execution');
   });
 
+  it('hits only the operators named: some of a team answering, some not', async () => {
+    const sim = await sims.start();
+    sim.control.setFault({ kind: 'fail_execution', users: ['8102', '8105'] });
+    expect((await rows(sim, 'user_chats/0/0')).err).toBe(0);
+    expect((await rows(sim, 'user_list')).err).toBe(0);
+    expect((await rows(sim, 'user_chats/8102/0')).err).toBe('fail execution');
+    expect((await rows(sim, 'user_chats/8105/0')).err).toBe('fail execution');
+    expect((await rows(sim, 'user_chats/8103/0')).err).not.toBe('fail execution');
+    expect(parseFault({ kind: 'hang', users: ['8102', 'x'] }).ok).toBe(false);
+  });
+
   it('clears itself after `times` matching calls', async () => {
     const sim = await sims.start();
     sim.control.setFault({ kind: 'token_fail', methods: ['user_list'], times: 2 });

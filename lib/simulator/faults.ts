@@ -15,6 +15,10 @@ export const FAULT_KINDS = [
   'slow',
   'hang',
   'reset',
+  /** The call takes effect (a chat moves), then no answer ever comes: a timeout after the write. */
+  'hang_after_apply',
+  /** The call takes effect, then the answer is an HTTP 500: the caller cannot know it worked. */
+  'http_500_after_apply',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -27,6 +31,11 @@ export interface Fault {
    * `user_chats_per_user` to tell the all-chats call from the per-operator ones. Default all.
    */
   methods?: string[];
+  /**
+   * Only the per-operator user_chats calls of these operators fail (wamm.chat's user_ids, as
+   * strings): some of a team answering and some not. Default every call the other fields match.
+   */
+  users?: string[];
   /** Fail only the next N matching calls, then clear; default: until cleared. */
   times?: number;
 }
@@ -37,6 +46,7 @@ const faultSchema = z.object({
   kind: z.enum(FAULT_KINDS),
   delayMs: z.number().int().min(0).max(600_000).optional(),
   methods: z.array(z.enum(CALL_NAMES)).optional(),
+  users: z.array(z.string().regex(/^\d{1,20}$/)).max(10_000).optional(),
   times: z.number().int().min(1).optional(),
 });
 
@@ -69,10 +79,11 @@ export class FaultSwitch {
    * The fault this call gets, if any, used up once: decided when the call arrives so that calls
    * in flight together cannot both take the last of `times`.
    */
-  take(names: readonly CallName[]): Fault | null {
+  take(names: readonly CallName[], userId?: string): Fault | null {
     const fault = this.current;
     if (!fault) return null;
     if (fault.methods && !fault.methods.some((method) => (names as readonly string[]).includes(method))) return null;
+    if (fault.users && (!names.includes('user_chats_per_user') || userId === undefined || !fault.users.includes(userId))) return null;
     this.remaining--;
     if (this.remaining <= 0) this.current = null;
     return fault;

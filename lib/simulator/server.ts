@@ -103,7 +103,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     for (const name of names) stats[name]++;
 
     const answer = () => sendJson(response, 200, answerApiCall(call, { world, token: options.token, timeZone }));
-    const fault = faults.take(names);
+    const fault = faults.take(names, call.args[0]);
     switch (fault?.kind) {
       case undefined:
         return answer();
@@ -137,6 +137,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       case 'reset':
         request.socket.destroy();
         return;
+      case 'hang_after_apply':
+        answerApiCall(call, { world, token: options.token, timeZone });
+        hanging.add(response);
+        response.on('close', () => hanging.delete(response));
+        return;
+      case 'http_500_after_apply':
+        answerApiCall(call, { world, token: options.token, timeZone });
+        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        return response.end('Internal Server Error');
     }
   };
 

@@ -71,11 +71,21 @@ describe('the demo team', () => {
     const types = new Map(CHANNELS.map((channel) => [channel.apiId, channel.type]));
     for (const chat of w.chats) {
       const type = types.get(chat.apiId);
-      if (type === 'whatsapp') expect(chat.phone).toMatch(/^79\d{9}$/);
+      // WhatsApp: a phone, or a group's id.
+      if (type === 'whatsapp') expect(chat.phone).toMatch(/^(79\d{9}|1203630\d{11}@g\.us)$/);
       if (type === 'tg') expect(chat.phone).toMatch(/^@[a-z0-9_.]+$/);
       if (type === 'tg_bot') expect(chat.phone).toMatch(/^\d{10}$/);
     }
     expect(new Set(w.chats.map((chat) => chat.phone)).size).toBe(w.chats.length);
+    expect(w.chats.some((chat) => chat.phone.endsWith('@g.us'))).toBe(true);
+  });
+
+  it('refuses to give a group a responsible operator, as wamm.chat does', () => {
+    const w = world('demo');
+    const group = w.chats.find((chat) => chat.phone.endsWith('@g.us'))!;
+    const operator = w.users.find((user) => !user.locked && !user.deleted)!;
+    expect(w.reassign(group.phone, operator.userId)).toBe('phone fail');
+    expect(w.chats.find((chat) => chat.chatId === group.chatId)!.userId).toBe(group.userId);
   });
 });
 

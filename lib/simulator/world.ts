@@ -206,10 +206,11 @@ export class World {
     return true;
   }
 
-  /** Makes `userId` responsible for the chat with this phone; 0 removes the operator. */
-  reassign(phone: string, userId: number): 'ok' | 'not found' | 'user not found' | 'user not active' {
+  /** Makes `userId` responsible for the chat with this phone; 0 removes the operator. Groups cannot have one. */
+  reassign(phone: string, userId: number): 'ok' | 'not found' | 'user not found' | 'user not active' | 'phone fail' {
     const chat = this.chats.find((candidate) => candidate.phone === phone);
     if (!chat) return 'not found';
+    if (chat.phone.endsWith('@g.us')) return 'phone fail';
     if (userId !== 0) {
       const user = this.users.find((candidate) => candidate.userId === userId);
       if (!user) return 'user not found';
@@ -267,8 +268,12 @@ export class World {
     const name = odd ?? `${random.pick(CUSTOMER_FIRST_NAMES)} ${random.pick(CUSTOMER_LAST_NAMES)}`;
     // Multiplying by a number coprime to 10^9 keeps phones unique while looking scattered.
     const scattered = (chatId * 7919 + 160_000_000) % 1_000_000_000;
-    const phone =
-      channel.type === 'whatsapp'
+    // Every 29th WhatsApp chat is a group, by id rather than by chance so the rest of the world's
+    // random draws stay as they were; wamm.chat lists a group by its WhatsApp id.
+    const group = channel.type === 'whatsapp' && chatId % 29 === 0;
+    const phone = group
+      ? `1203630${String(scattered).padStart(11, '0')}@g.us`
+      : channel.type === 'whatsapp'
         ? `79${String(scattered).padStart(9, '0')}`
         : channel.type === 'tg'
           ? `@${random.pick(NICKNAMES)}${chatId}`

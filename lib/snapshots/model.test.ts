@@ -26,7 +26,7 @@ function view(): DataView {
     operators: [operator('8101', 'Анна', { lastActiveMs: asOfMs - 60_000 }), operator('8102', null, { locked: true })],
     channels: [channel('1401', 'Продажи')],
   };
-  const data: LoadData = { dataset, complete: true, partialReason: null, partial: null, maxFutureSeconds: 0, rules: DEFAULT_SETTINGS, rulesRevision: 0, unfiltered: aggregate(dataset, { channel: null, user: null, team: null }, DEFAULT_SETTINGS) };
+  const data: LoadData = { dataset, complete: true, partialReason: null, partial: null, partialOperators: [], maxFutureSeconds: 0, rules: DEFAULT_SETTINGS, rulesRevision: 0, unfiltered: aggregate(dataset, { channel: null, user: null, team: null }, DEFAULT_SETTINGS) };
   return { version: 3, data, upstreamError: null, lastSuccessAtMs: asOfMs, lastErrorAtMs: null, consecutiveFailures: 0, stale: false };
 }
 

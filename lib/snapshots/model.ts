@@ -4,7 +4,7 @@ import { NO_FILTERS, aggregate, type LoadChat, type LoadDataset, type LoadFilter
 import { numbersFor } from '@/lib/load/responses';
 import type { LoadRules } from '@/lib/load/rules';
 import type { DataView, LoadData } from '@/lib/load/store';
-import { UNASSIGNED_ROW_ID, type PartialInfo } from '@/lib/load/types';
+import { PARTIAL_CODES, UNASSIGNED_ROW_ID, type PartialInfo } from '@/lib/load/types';
 import type { Channel, Operator } from '@/lib/model/team';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, parseSettings } from '@/lib/settings/schema';
 import type { SnapshotRecord } from '@/lib/storage/types';
@@ -58,7 +58,7 @@ const nullableText = z.string().nullable();
 const nullableId = id.nullable();
 const bucket = z.number().int().min(-1).max(AGE_BUCKET_COUNT - 1);
 const partialSchema = z
-  .object({ code: z.enum(['operators_unavailable', 'operator_chats_failed', 'unassigned_beyond_cap']), count: z.number().nullable(), cap: z.number() })
+  .object({ code: z.enum(PARTIAL_CODES), count: z.number().nullable(), cap: z.number() })
   .nullable();
 const filtersSchema = z.object({ channel: id.nullable(), user: id.nullable() });
 const filtersV2Schema = filtersSchema.extend({ team: id.nullable() });
@@ -201,6 +201,8 @@ export function thaw(record: SnapshotRecord): ThawedSnapshot {
     complete: document.complete,
     partialReason: document.partialReason,
     partial: document.partial,
+    // A snapshot is read, never acted on: which operators were partial does not matter to it.
+    partialOperators: document.complete ? [] : 'all',
     maxFutureSeconds: 0,
     rules: document.rules,
     // Not a revision of the live settings: a snapshot keeps the rules it was taken under.

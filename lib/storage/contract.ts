@@ -9,7 +9,8 @@ import { StorageUnavailableError } from './errors';
 import { newSnapshotId } from './ids';
 import { openStorage, type StorageOptions } from './open';
 import { MINUTE, T0, auditInput, displayKeyRecord, sample, sessionRecord, snapshotRecord } from './test-support';
-import type { HistoryPoint, HistoryQuery, HistorySample, HistorySeries, Storage } from './types';
+import type {
+  MoveRecord, HistoryPoint, HistoryQuery, HistorySample, HistorySeries, Storage } from './types';
 
 export interface ContractBackend {
   /** Options of an empty database; each call forgets what the previous one held. */
@@ -576,6 +577,49 @@ export function describeStorageContract(name: string, backend: ContractBackend):
         const winners = results.filter((r) => r !== null);
         expect(winners).toHaveLength(1);
         expect(await storage.documents.get('settings')).toEqual({ ...winners[0], revision: 2 });
+      });
+    });
+
+    describe('moves', () => {
+      const move = (overrides: Partial<MoveRecord> = {}): MoveRecord => ({
+        id: newSnapshotId(),
+        atMs: T0,
+        trigger: 'manual',
+        actor: 'Анна',
+        chatId: '70001',
+        fromOperatorId: '8101',
+        toOperatorId: '8102',
+        reason: null,
+        status: 'moved',
+        outcome: 'moved',
+        undoOf: null,
+        undoneAtMs: null,
+        ...overrides,
+      });
+
+      it('keeps every move as written, newest first, and by time', async () => {
+        const storage = await open();
+        const first = move({ atMs: T0 });
+        const auto = move({ atMs: T0 + MINUTE, trigger: 'auto', actor: null, fromOperatorId: null, reason: 'unassigned', chatId: '70002' });
+        const failed = move({ atMs: T0 + 2 * MINUTE, status: 'failed', outcome: 'phone_fail', toOperatorId: null, chatId: '70003' });
+        for (const record of [first, auto, failed]) await storage.moves.append(record);
+        expect(await storage.moves.list()).toEqual([failed, auto, first]);
+        expect(await storage.moves.list({ sinceMs: T0 + MINUTE })).toEqual([failed, auto]);
+        expect(await storage.moves.list({ limit: 1 })).toEqual([failed]);
+        expect(await storage.moves.get(auto.id)).toEqual(auto);
+        expect(await storage.moves.get(newSnapshotId())).toBeNull();
+      });
+
+      it('marks a move undone once, and forgets moves past their retention', async () => {
+        const storage = await open();
+        const record = move();
+        await storage.moves.append(record);
+        expect(await storage.moves.markUndone(record.id, T0 + 5 * MINUTE)).toBe(true);
+        expect(await storage.moves.markUndone(record.id, T0 + 6 * MINUTE)).toBe(false);
+        expect((await storage.moves.get(record.id))?.undoneAtMs).toBe(T0 + 5 * MINUTE);
+        await storage.moves.append(move({ atMs: T0 + 10 * MINUTE }));
+        expect(await storage.moves.prune(T0 + MINUTE)).toBe(1);
+        expect(await storage.moves.list()).toHaveLength(1);
       });
     });
 

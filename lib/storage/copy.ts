@@ -121,6 +121,15 @@ const TABLES: readonly Table[] = [
     batch: 1000,
     columns: [text('name'), text('json'), integer('revision'), bigint('updated_at_ms'), text('updated_by')],
   },
+  {
+    name: 'moves',
+    order: 'at_ms, id',
+    batch: 2000,
+    columns: [
+      text('id'), bigint('at_ms'), text('trigger_kind'), text('actor'), text('chat_id'), text('from_operator_id'), text('to_operator_id'),
+      text('reason'), text('status'), text('outcome'), text('undo_of'), bigint('undone_at_ms'),
+    ],
+  },
 ];
 
 /** What the copy says it moved: rows per table, the same on both sides. */

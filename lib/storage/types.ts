@@ -226,6 +226,45 @@ export interface AuditRepository {
   prune(beforeMs: number): Promise<number>;
 }
 
+// ── Moves (reassignments made through wamm.chat) ──────────────────────────────────────────────
+
+export type MoveStatus = 'moved' | 'skipped' | 'failed' | 'unknown';
+export type MoveTrigger = 'manual' | 'auto' | 'undo';
+
+export interface MoveRecord {
+  /** 128 random bits, base64url. */
+  id: string;
+  atMs: number;
+  trigger: MoveTrigger;
+  /** Who: an account name, or null for automatic rebalancing. */
+  actor: string | null;
+  chatId: string;
+  /** null: nobody was responsible. */
+  fromOperatorId: string | null;
+  /** null: the chat was unassigned. */
+  toOperatorId: string | null;
+  /** The planner's reason (over_capacity, …) or null for a move by hand. */
+  reason: string | null;
+  status: MoveStatus;
+  /** What happened, as a code: moved, closed, already_there, moved_elsewhere, phone_fail, user_not_active, … */
+  outcome: string;
+  /** The move this one undid; null otherwise. */
+  undoOf: string | null;
+  /** When this move was undone; null while it stands. */
+  undoneAtMs: number | null;
+}
+
+export interface MoveRepository {
+  append(record: MoveRecord): Promise<void>;
+  /** Newest first; `sinceMs` limits to moves at or after it. */
+  list(options?: { limit?: number; sinceMs?: number }): Promise<MoveRecord[]>;
+  get(id: string): Promise<MoveRecord | null>;
+  /** Marks a move undone; false when it was undone already or does not exist. */
+  markUndone(id: string, atMs: number): Promise<boolean>;
+  /** Deletes moves before `beforeMs`; returns how many. */
+  prune(beforeMs: number): Promise<number>;
+}
+
 // ── Documents (settings, and the state of later features) ─────────────────────────────────────
 
 export interface StoredDocument {
@@ -268,6 +307,7 @@ export interface Storage {
   readonly sessions: SessionRepository;
   readonly audit: AuditRepository;
   readonly documents: DocumentRepository;
+  readonly moves: MoveRepository;
   /** Whether the last calls worked, for /api/health; cheap, never touches the database. */
   health(): StorageHealth;
   close(): Promise<void>;

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '@/tests/support/scripted-server';
 import { createWammClient, type WammClient } from './client';
@@ -198,5 +200,95 @@ describe('wamm.chat client', () => {
     });
     expect(await client.channelList()).toEqual([{ id: '55', name: 'Support TG', type: 'tg', state: 'notAuthorized' }]);
     expect(server.requests.at(-1)).toBe(`/api2/channel_list/${encodeURIComponent(TOKEN)}/active`);
+  });
+
+  it('refuses an answer larger than 32 MB rather than hold it', async () => {
+    // Valid JSON, only too much of it: 40 MB of chats.
+    const row = JSON.stringify(chat);
+    const rows = Math.ceil((40 * 1024 * 1024) / row.length);
+    server.answer({ body: `{"err":0,"data":[${Array.from({ length: rows }, () => row).join(',')}]}` });
+    const patient = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 10_000, retries: 0, timezone: 'UTC' });
+    const error = await failure(patient.userChats());
+    expect(error.code).toBe('bad_upstream_response');
+    expect(error.detail).toBe('an answer larger than 32 MB');
+    expect(error.message).toBe('wamm.chat sent an answer chatload could not read (an answer larger than 32 MB)');
+  });
+
+  it('stops reading an endless answer at the cap, long before the timeout', async () => {
+    // An upstream (or a proxy before it) that never stops sending: no Content-Length, no end.
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const endless = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"err":0,"data":[');
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = endless.address() as AddressInfo;
+      const capped = createWammClient({ baseUrl: `http://127.0.0.1:${port}/api2`, token: TOKEN, timeoutMs: 10_000, retries: 0, timezone: 'UTC', maxAnswerBytes: 4 * 1024 * 1024 });
+      const started = performance.now();
+      const error = await failure(capped.userChats());
+      expect(error.code).toBe('bad_upstream_response');
+      expect(error.detail).toBe('an answer larger than 4 MB');
+      expect(performance.now() - started).toBeLessThan(2000);
+    } finally {
+      endless.closeAllConnections();
+      await new Promise<void>((resolve) => endless.close(() => resolve()));
+    }
+  });
+
+  it('gives up a call when the caller stops waiting, without retrying', async () => {
+    server.answer({ delayMs: 5000 });
+    const controller = new AbortController();
+    const patient = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 10_000, retries: 2, retryDelayMs: 5, timezone: 'UTC' });
+    const started = performance.now();
+    const call = failure(patient.userChats('8101', { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 100);
+    const error = await call;
+    expect(error.code).toBe('upstream_timeout');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  describe('contact_to_user', () => {
+    it('asks once with the phone and the operator, or none to remove one', async () => {
+      server.answer({ body: JSON.stringify({ err: 0, result: 'success' }) });
+      expect(await client.contactToUser('+7 916 000-00-01', '8102')).toBe('success');
+      expect(await client.contactToUser('79160000001', null)).toBe('success');
+      expect(server.requests).toEqual([
+        `/api2/contact_to_user/${encodeURIComponent(TOKEN)}/${encodeURIComponent('+7 916 000-00-01')}/8102`,
+        `/api2/contact_to_user/${encodeURIComponent(TOKEN)}/79160000001/none`,
+      ]);
+    });
+
+    it.each([
+      ['phone fail', 'phone_fail'],
+      ['not found', 'not_found'],
+      ['user not found', 'user_not_found'],
+      ['user not active', 'user_not_active'],
+    ] as const)('reads "%s" as a refusal, not as a failure', async (err, outcome) => {
+      server.answer({ body: JSON.stringify({ err }) });
+      expect(await client.contactToUser('79160000001', '8102')).toBe(outcome);
+    });
+
+    it('never sends the write twice: not after an HTTP 500, a dropped connection, "fail execution" or no answer', async () => {
+      const faults = [{ status: 500, body: 'Internal Server Error' }, { reset: true }, { body: JSON.stringify({ err: 'fail execution' }) }, { delayMs: 800 }];
+      for (const fault of faults) {
+        server.requests.length = 0;
+        server.answer(fault);
+        const error = await failure(client.contactToUser('79160000001', '8102'));
+        expect(error.method).toBe('contact_to_user');
+        expect(server.requests, JSON.stringify(fault)).toHaveLength(1);
+      }
+    });
+
+    it('reports a rejected token as such', async () => {
+      server.answer({ body: JSON.stringify({ err: 'token fail' }) });
+      expect((await failure(client.contactToUser('79160000001', '8102'))).code).toBe('token_fail');
+    });
   });
 });

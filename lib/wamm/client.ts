@@ -22,50 +22,101 @@ export interface WammClientOptions {
   retries?: number;
   /** First backoff delay; doubles per attempt. Default 400 ms. */
   retryDelayMs?: number;
+  /** The largest answer read, in bytes; default 32 MB (900 chats are well under 1 MB). */
+  maxAnswerBytes?: number;
   fetch?: typeof fetch;
 }
 
-export interface WammClient {
-  /** Open chats: of one operator, or all of them (capped at 900) when operatorId is omitted. */
-  userChats(operatorId?: string): Promise<OpenChat[]>;
-  userList(): Promise<Operator[]>;
-  /** "active" lists every channel in use, the not-authorized ones included. */
-  channelList(filter?: 'active' | 'archive' | 'statusOff' | 'statusOn' | 'one'): Promise<Channel[]>;
+export interface CallOptions {
+  /** Gives the call up (in flight, or between retries) when the caller stops waiting. */
+  signal?: AbortSignal;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The reading half of the client: all the live data set needs. */
+export interface WammReader {
+  /** Open chats: of one operator, or all of them (capped at 900) when operatorId is omitted. */
+  userChats(operatorId?: string, options?: CallOptions): Promise<OpenChat[]>;
+  userList(options?: CallOptions): Promise<Operator[]>;
+  /** "active" lists every channel in use, the not-authorized ones included. */
+  channelList(filter?: 'active' | 'archive' | 'statusOff' | 'statusOn' | 'one', options?: CallOptions): Promise<Channel[]>;
+}
+
+export interface WammClient extends WammReader {
+  /**
+   * Makes an operator responsible for the chat with this phone (null: nobody). A write into the
+   * customer's account: sent exactly once, never retried, whatever happens. wamm.chat's refusals
+   * come back as an outcome; a failure to learn the outcome (no answer in time, an HTTP error, an
+   * answer that cannot be read) is a WammError, and only reading the chat again tells what happened.
+   */
+  contactToUser(phone: string, operatorId: string | null, options?: CallOptions): Promise<AssignOutcome>;
+}
+
+/** What wamm.chat answered to a reassignment. */
+export type AssignOutcome =
+  | 'success'
+  /** The chat cannot be given an operator (a group), or the phone is not one wamm.chat knows how to address. */
+  | 'phone_fail'
+  /** No open chat with this phone. */
+  | 'not_found'
+  | 'user_not_found'
+  /** The operator is locked or deleted. */
+  | 'user_not_active';
+
+const ASSIGN_REFUSALS: Record<string, AssignOutcome> = {
+  'phone fail': 'phone_fail',
+  'not found': 'not_found',
+  'user not found': 'user_not_found',
+  'user not active': 'user_not_active',
+};
+
+export const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 export function createWammClient(options: WammClientOptions): WammClient {
   const doFetch = options.fetch ?? fetch;
   const retries = options.retries ?? 2;
   const retryDelayMs = options.retryDelayMs ?? 400;
+  const maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   const base = options.baseUrl.replace(/\/+$/, '');
   const token = encodeURIComponent(options.token);
 
-  async function requestOnce(method: string, path: readonly string[]): Promise<unknown> {
+  async function requestOnce(method: string, path: readonly string[], caller: AbortSignal | undefined): Promise<unknown> {
     const url = [base, method, token, ...path.map((segment) => encodeURIComponent(segment))].join('/');
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = caller ? AbortSignal.any([timeout, caller]) : timeout;
+    const stopped = (cause: unknown) =>
+      cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')
+        ? new WammError('upstream_timeout', {
+            method,
+            detail: caller?.aborted && !timeout.aborted ? 'given up: no time was left to wait' : `no answer within ${options.timeoutMs / 1000} s`,
+            cause,
+          })
+        : null;
     let response: Response;
     try {
-      response = await doFetch(url, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(options.timeoutMs),
-        cache: 'no-store',
-      });
+      response = await doFetch(url, { headers: { accept: 'application/json' }, signal, cache: 'no-store' });
     } catch (cause) {
-      if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
-        throw new WammError('upstream_timeout', { method, detail: `no answer within ${options.timeoutMs / 1000} s`, cause });
-      }
-      throw new WammError('upstream_unavailable', { method, detail: networkReason(cause), retryable: true, cause });
+      throw stopped(cause) ?? new WammError('upstream_unavailable', { method, detail: networkReason(cause), retryable: true, cause });
     }
 
     let body: string;
     try {
-      body = await response.text();
+      body = await readCapped(response, method);
     } catch (cause) {
-      if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
-        throw new WammError('upstream_timeout', { method, detail: `no answer within ${options.timeoutMs / 1000} s`, cause });
-      }
-      throw new WammError('upstream_unavailable', { method, detail: 'the connection broke mid-answer', retryable: true, cause });
+      if (cause instanceof WammError) throw cause;
+      throw stopped(cause) ?? new WammError('upstream_unavailable', { method, detail: 'the connection broke mid-answer', retryable: true, cause });
     }
 
     if (!response.ok) {
@@ -88,11 +139,42 @@ export function createWammClient(options: WammClientOptions): WammClient {
     return json;
   }
 
+  /**
+   * The answer's text, read as it streams in and given up past `maxAnswerBytes`: a runaway upstream
+   * (or a proxy before it) must not be able to fill our memory, however long it keeps sending.
+   */
+  async function readCapped(response: Response, method: string): Promise<string> {
+    const tooLarge = () => new WammError('bad_upstream_response', { method, detail: `an answer larger than ${formatBytes(maxAnswerBytes)}` });
+    const body = response.body;
+    if (body === null) return '';
+    // A declared length is the size on the wire; compressed, it says nothing about the text.
+    const declared = response.headers.get('content-encoding') ? Number.NaN : Number(response.headers.get('content-length') ?? '');
+    if (declared > maxAnswerBytes) {
+      body.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let size = 0;
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxAnswerBytes) {
+        reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    return text + decoder.decode();
+  }
+
   /** The `data` of a successful answer; `null` for "fail get data" (nothing found). */
-  async function call(method: string, path: readonly string[]): Promise<unknown> {
+  async function call(method: string, path: readonly string[], signal?: AbortSignal, allowedRetries = retries): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const json = await requestOnce(method, path);
+        const json = await requestOnce(method, path, signal);
         const envelope = envelopeSchema.safeParse(json);
         if (!envelope.success) {
           throw new WammError('bad_upstream_response', { method, detail: 'no "err" field' });
@@ -106,8 +188,9 @@ export function createWammClient(options: WammClientOptions): WammClient {
         // An error string is echoed to supervisors; make sure it can't carry the token back out.
         throw errorForUpstreamErr(withoutToken(err), method);
       } catch (error) {
-        if (!(error instanceof WammError) || !error.retryable || attempt >= retries) throw error;
-        await sleep(retryDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5));
+        if (!(error instanceof WammError) || !error.retryable || attempt >= allowedRetries || signal?.aborted) throw error;
+        await sleep(retryDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5), signal);
+        if (signal?.aborted) throw error;
       }
     }
   }
@@ -127,20 +210,35 @@ export function createWammClient(options: WammClientOptions): WammClient {
   }
 
   return {
-    async userChats(operatorId) {
+    async userChats(operatorId, callOptions) {
       // 0 asks for every operator's chats (at most 900).
-      const data = await call('user_chats', [operatorId ?? '0', '0']);
+      const data = await call('user_chats', [operatorId ?? '0', '0'], callOptions?.signal);
       return parseList(chatListSchema, 'user_chats', data).map((row) => toOpenChat(row, options.timezone));
     },
-    async userList() {
-      const data = await call('user_list', []);
+    async userList(callOptions) {
+      const data = await call('user_list', [], callOptions?.signal);
       return parseList(userListSchema, 'user_list', data).map((row) => toOperator(row, options.timezone));
     },
-    async channelList(filter = 'active') {
-      const data = await call('channel_list', [filter]);
+    async channelList(filter = 'active', callOptions) {
+      const data = await call('channel_list', [filter], callOptions?.signal);
       return parseList(channelListSchema, 'channel_list', data).map(toChannel);
     },
+    async contactToUser(phone, operatorId, callOptions) {
+      try {
+        // No retries: a second call could move a chat that the first one already moved elsewhere.
+        await call('contact_to_user', [phone, operatorId ?? 'none'], callOptions?.signal, 0);
+        return 'success';
+      } catch (error) {
+        const refusal = error instanceof WammError && error.code === 'upstream_error' && error.detail ? ASSIGN_REFUSALS[error.detail.trim().toLowerCase()] : undefined;
+        if (refusal) return refusal;
+        throw error;
+      }
+    },
   };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** A short reason for a failed connection, from the error code alone (messages may carry addresses). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // First Load JS of a route, from the build's own list of the chunks a first visit downloads
-// (.next/diagnostics/route-bundle-stats.json), gzipped here the way a server would send them.
+// (<dist>/diagnostics/route-bundle-stats.json), gzipped here the way a server would send them.
 
 interface RouteRow {
   route: string;
@@ -24,8 +24,8 @@ const SERVER_MARKERS = ['server-only', 'wamm.chat/api2', 'user_chats', 'node:htt
 // Strings only zod's full build carries; the page must import types, not schemas.
 const ZOD_MARKERS = ['ZodError', '$ZodType'];
 
-export function firstLoadJs(root: string, route: string): BundleFigures {
-  const file = path.join(root, '.next', 'diagnostics', 'route-bundle-stats.json');
+export function firstLoadJs(root: string, route: string, distDir = '.next'): BundleFigures {
+  const file = path.join(root, distDir, 'diagnostics', 'route-bundle-stats.json');
   if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as RouteRow[] | { routes?: RouteRow[] };
   const rows = Array.isArray(parsed) ? parsed : (parsed.routes ?? []);

@@ -4,9 +4,14 @@
 //   1. /api/load under 1, 50 and 200 polling viewers vs a trivial Next route answering a JSON of
 //      the same size; upstream user_chats calls per refresh window.
 //   2. Aggregation of 1k, 10k and 100k chats.
-//   3. First Load JS of `/`, gzip, from .next/diagnostics.
+//   3. First Load JS of `/`, gzip, from the build's diagnostics.
+//
+// The baseline route is no part of a normal build: the bench makes a build of its own, with
+// CHATLOAD_BENCH=1 (which adds the route, app/api/bench/baseline/route.bench.ts) into .next-bench,
+// and rebuilds it whenever the sources have changed since.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startSimulator } from '@/lib/simulator';
 import { benchAggregate } from './aggregate';
@@ -21,13 +26,35 @@ const REFRESH_SECONDS = 15;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const VIEWERS = (process.env.BENCH_VIEWERS ?? '1,50,200').split(',').map(Number);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const BENCH_DIST_DIR = '.next-bench';
+const BENCH_BUILD_ENV = { CHATLOAD_BENCH: '1', CHATLOAD_DIST_DIR: BENCH_DIST_DIR };
+
+/** The build id the sources make now (next.config.js hashes them), to tell a stale bench build. */
+async function currentBuildId(): Promise<string> {
+  const saved = { ...process.env };
+  Object.assign(process.env, BENCH_BUILD_ENV);
+  try {
+    const config = createRequire(__filename)(path.join(root, 'next.config.js')) as { generateBuildId: () => Promise<string> };
+    return await config.generateBuildId();
+  } finally {
+    for (const key of Object.keys(BENCH_BUILD_ENV)) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+}
+
+async function ensureBenchBuild(): Promise<void> {
+  const idFile = path.join(root, BENCH_DIST_DIR, 'BUILD_ID');
+  const built = existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : null;
+  if (built === (await currentBuildId())) return;
+  console.log(built === null ? `bench: building the bench build into ${BENCH_DIST_DIR}…` : 'bench: sources changed, building the bench build again…');
+  const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ...BENCH_BUILD_ENV } });
+  if (build.status !== 0) process.exit(1);
+}
 
 async function main() {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log('bench: no build yet, building…');
-    const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) process.exit(1);
-  }
+  await ensureBenchBuild();
 
   const sim = await startSimulator({ token: TOKEN, live: true, tickMs: 5000 });
   const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
@@ -37,7 +64,7 @@ async function main() {
       WAMM_TOKEN: TOKEN,
       WAMM_API_URL: sim.url,
       REFRESH_SECONDS: String(REFRESH_SECONDS),
-      CHATLOAD_BENCH: '1',
+      ...BENCH_BUILD_ENV,
       // Viewers are signed in, as in production: every request pays for its session check.
       VIEWER_PASSWORD: 'bench-viewer-password',
       DATA_DIR: path.join(root, 'bench-results', 'data'),
@@ -70,6 +97,8 @@ async function main() {
     let session = await signIn();
     const bytes = (await (await fetch(`${base}/api/load`, { headers: session })).text()).length;
     const baselineUrl = `${base}/api/bench/baseline?bytes=${bytes}`;
+    const probe = await fetch(baselineUrl, { headers: session });
+    if (probe.status !== 200) throw new Error(`the baseline route answered ${probe.status}: is ${BENCH_DIST_DIR} a bench build?`);
     console.log(`bench: /api/load body ${bytes} bytes (${sim.control.snapshot().chats.length} open chats); ${SECONDS} s per run\n`);
 
     const http: Array<{ viewers: number; ours: HttpFigures; baseline: HttpFigures; upstreamCalls: number; minGapSeconds: number | null }> = [];
@@ -108,7 +137,7 @@ async function main() {
       );
     }
 
-    const bundle = firstLoadJs(root, '/');
+    const bundle = firstLoadJs(root, '/', BENCH_DIST_DIR);
     console.log(`\nFirst Load JS of /: ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzip (${(bundle.rawBytes / 1024).toFixed(1)} KB raw, ${bundle.files.length} files)`);
     if (bundle.suspicious.length > 0) console.log(`  server-side code in the browser bundle: ${bundle.suspicious.join(', ')}`);
 

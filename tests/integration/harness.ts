@@ -23,8 +23,16 @@ import { GET as getAudit } from '@/app/api/audit/route';
 import { GET as listSessions } from '@/app/api/sessions/route';
 import { GET as getSettings, PUT as putSettings } from '@/app/api/settings/route';
 import { GET as getTeamAnalytics } from '@/app/api/teams/analytics/route';
+import { POST as planRebalance } from '@/app/api/rebalance/plan/route';
+import { POST as applyRebalance } from '@/app/api/rebalance/apply/route';
+import { GET as listMoves } from '@/app/api/rebalance/moves/route';
+import { POST as undoMove } from '@/app/api/rebalance/moves/[id]/undo/route';
+import { GET as rebalanceStatus } from '@/app/api/rebalance/status/route';
+import { POST as stopRebalance } from '@/app/api/rebalance/stop/route';
+import { POST as assignChat } from '@/app/api/chats/[chatId]/assign/route';
 import { DELETE as endSession } from '@/app/api/sessions/[id]/route';
 import type { Runtime } from '@/lib/runtime';
+import { registerFront } from '@/lib/http/front.mjs';
 
 // Integration harness: the real route handlers, the real store and client, and the simulator as a
 // real HTTP upstream on loopback. Only the HTTP front of Next is skipped (the e2e suite has it).
@@ -72,6 +80,13 @@ const routes: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'POST' | 
   { pattern: /^\/api\/display-keys\/(?<id>[^/]+)$/, methods: { DELETE: revokeKey } },
   { pattern: /^\/api\/audit$/, methods: { GET: (request) => getAudit(request) } },
   { pattern: /^\/api\/sessions$/, methods: { GET: (request) => listSessions(request) } },
+  { pattern: /^\/api\/rebalance\/plan$/, methods: { POST: (request) => planRebalance(request) } },
+  { pattern: /^\/api\/rebalance\/apply$/, methods: { POST: (request) => applyRebalance(request) } },
+  { pattern: /^\/api\/rebalance\/moves$/, methods: { GET: (request) => listMoves(request) } },
+  { pattern: /^\/api\/rebalance\/moves\/(?<id>[^/]+)\/undo$/, methods: { POST: undoMove } },
+  { pattern: /^\/api\/rebalance\/status$/, methods: { GET: (request) => rebalanceStatus(request) } },
+  { pattern: /^\/api\/rebalance\/stop$/, methods: { POST: (request) => stopRebalance(request) } },
+  { pattern: /^\/api\/chats\/(?<chatId>[^/]+)\/assign$/, methods: { POST: (request, context) => assignChat(request, { params: context.params.then(({ id }) => ({ chatId: id })) }) } },
   { pattern: /^\/api\/teams\/analytics$/, methods: { GET: (request) => getTeamAnalytics(request) } },
   { pattern: /^\/api\/settings$/, methods: { GET: (request) => getSettings(request), PUT: (request) => putSettings(request) } },
   { pattern: /^\/api\/sessions\/(?<id>[^/]+)$/, methods: { DELETE: endSession } },
@@ -99,13 +114,16 @@ export async function startApp(
   const runtime = await createRuntime({ ...config, refreshSeconds: 1 });
   const bodies: string[] = [];
   await replaceRuntime(runtime);
+  // The routes run without the HTTP front; a test that names a client's address speaks for it.
+  const frontProof = registerFront();
   const request: App['request'] = async (method, target, body, headers = {}) => {
     const url = new URL(target, 'http://chatload.test');
     const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
     const handler = route?.methods[method];
     if (!route || !handler) throw new Error(`no route ${method} ${url.pathname}`);
-    const id = decodeURIComponent(route.pattern.exec(url.pathname)?.groups?.id ?? '');
-    const init: RequestInit = { method, headers: { ...headers } };
+    const groups = route.pattern.exec(url.pathname)?.groups;
+    const id = decodeURIComponent(groups?.id ?? groups?.chatId ?? '');
+    const init: RequestInit = { method, headers: { ...headers, ...('x-chatload-client-address' in headers ? { 'x-chatload-front-proof': frontProof } : {}) } };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';

@@ -41,6 +41,11 @@ export const API_ACCESS: ApiAccessRow[] = [
   { method: 'GET', path: '/api/audit', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
   { method: 'GET', path: '/api/settings', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
   { method: 'PUT', path: '/api/settings', body: { version: 1 }, expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'POST', path: '/api/rebalance/plan', body: {}, expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'POST', path: '/api/rebalance/apply', body: { moves: [{ chatId: 'no-such-chat', toUserId: null }] }, expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'POST', path: '/api/chats/no-such-chat/assign', body: { toUserId: null }, expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'GET', path: '/api/rebalance/moves', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'GET', path: '/api/rebalance/status', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
   { method: 'GET', path: '/api/sessions', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
   { method: 'DELETE', path: '/api/sessions/{session}', expect: { anonymous: 401, display: 403, viewer: 403, manager: 204 } },
 ];

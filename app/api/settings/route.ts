@@ -28,7 +28,8 @@ export const GET = guarded('manage', async ({ runtime }) => {
 // PUT /api/settings – replaces the whole document; a document that fails is refused whole (400 naming the field)
 export const PUT = guarded('manage', async ({ request, runtime, actor }) => {
   const expected = expectedRevision(request);
-  const parsed = parseSettings(await parseJsonBody(anyObject, request));
+  // A large team's document (hundreds of operators in many teams) can pass the usual 64 KB of a JSON body.
+  const parsed = parseSettings(await parseJsonBody(anyObject, request, { maxBytes: 1024 * 1024 }));
   if (!parsed.ok) throw ApiError.badRequest(parsed.message);
   const result = await runtime.settings.save(parsed.settings, runtime.config.auth.disabled ? null : actor.name, expected);
   if (result.kind === 'conflict') {

@@ -142,6 +142,9 @@ export class PostgresDatabase {
     // Health recovers by itself even when nothing calls; unref: this timer alone keeps no process alive.
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
+      // Due now, whatever Date.now() says: a timer may fire a millisecond before the wall clock
+      // reaches retryAtMs, and a refused retry here would schedule no further one.
+      this.retryAtMs = 0;
       this.ready().catch(() => undefined);
     }, this.retryMs);
     this.retryTimer.unref();

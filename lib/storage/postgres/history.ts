@@ -5,6 +5,8 @@ import { MINUTE_MS, ROLLUP_WIDTHS, foldSteps, minuteRows, planQuery, type SlotRo
 import type { HistoryRepository } from '../types';
 import type { PostgresDatabase, Queryable } from './database';
 
+const PRUNE_TIMEOUT = '10min';
+
 const WIDTHS = `(VALUES ${ROLLUP_WIDTHS.map((width) => `(${width})`).join(', ')}) AS w (width)`;
 
 // ON CONFLICT DO NOTHING: a minute written once stays (a clock stepping back rewrites nothing), and
@@ -167,6 +169,9 @@ export function postgresHistory(database: PostgresDatabase): HistoryRepository {
     async prune(beforeMs) {
       const before = Math.ceil(beforeMs / MINUTE_MS);
       return database.transaction(async (db) => {
+        // A first prune after the retention was shortened may delete millions of rows; it holds no
+        // lock the recorder needs (new minutes are other rows), so it may take its time.
+        await db.query(`SET LOCAL statement_timeout = '${PRUNE_TIMEOUT}'`);
         const result = await db.query<{ deleted: number }>(PRUNE, [before]);
         await db.query(REFILL_CUT_SLOTS, [before]);
         return result.rows[0]!.deleted;

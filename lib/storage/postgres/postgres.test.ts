@@ -137,7 +137,8 @@ if (postgres !== null) {
 
       await network.on();
       // Nobody calls: the storage finds the server by itself.
-      await until(() => storage.health().ok, 15_000);
+      // Retries back off to 10 s apart; a loaded machine may need two of them.
+      await until(() => storage.health().ok, 25_000);
       const record = snapshotRecord();
       await storage.snapshots.save(record);
       expect(log.lines.some((line) => line.includes(`schema brought from version 0 to ${POSTGRES_SCHEMA_VERSION}`))).toBe(true);
@@ -152,7 +153,7 @@ if (postgres !== null) {
       expect((await storage.snapshots.get(record.id))?.id).toBe(record.id);
       expect(storage.health()).toMatchObject({ ok: true, problem: null });
       for (const line of log.lines) expect(line).not.toContain('secretpw');
-    }, 30_000);
+    }, 40_000);
   });
 
   describe('PostgreSQL locks', () => {

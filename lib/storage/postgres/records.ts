@@ -7,6 +7,8 @@ import type {
   DisplayKeyRecord,
   DisplayKeyRepository,
   DocumentRepository,
+  MoveRecord,
+  MoveRepository,
   SessionRecord,
   SessionRepository,
   SessionRole,
@@ -319,5 +321,66 @@ export function postgresDocuments(database: PostgresDatabase): DocumentRepositor
         const row = result.rows[0];
         return row === undefined ? null : toDocument(row);
       }),
+  };
+}
+
+// ── Moves ──────────────────────────────────────────────────────────────────────────────────────
+
+interface MoveRow {
+  id: string;
+  at_ms: number;
+  trigger_kind: MoveRecord['trigger'];
+  actor: string | null;
+  chat_id: string;
+  from_operator_id: string | null;
+  to_operator_id: string | null;
+  reason: string | null;
+  status: MoveRecord['status'];
+  outcome: string;
+  undo_of: string | null;
+  undone_at_ms: number | null;
+}
+
+function toMove(row: MoveRow): MoveRecord {
+  return {
+    id: row.id,
+    atMs: row.at_ms,
+    trigger: row.trigger_kind,
+    actor: row.actor,
+    chatId: row.chat_id,
+    fromOperatorId: row.from_operator_id,
+    toOperatorId: row.to_operator_id,
+    reason: row.reason,
+    status: row.status,
+    outcome: row.outcome,
+    undoOf: row.undo_of,
+    undoneAtMs: row.undone_at_ms,
+  };
+}
+
+export function postgresMoves(database: PostgresDatabase): MoveRepository {
+  return {
+    append: (record) =>
+      database.call(async (db) => {
+        await db.query(
+          `INSERT INTO moves (id, at_ms, trigger_kind, actor, chat_id, from_operator_id, to_operator_id, reason, status, outcome, undo_of, undone_at_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [record.id, record.atMs, record.trigger, record.actor, record.chatId, record.fromOperatorId, record.toOperatorId, record.reason, record.status, record.outcome, record.undoOf, record.undoneAtMs],
+        );
+      }),
+    list: (options) =>
+      database.call(async (db) => {
+        const limit = options?.limit === undefined ? null : Math.max(0, Math.floor(options.limit));
+        const rows = await db.query<MoveRow>('SELECT * FROM moves WHERE at_ms >= $1 ORDER BY at_ms DESC, id LIMIT $2', [options?.sinceMs ?? Number.MIN_SAFE_INTEGER, limit]);
+        return rows.rows.map(toMove);
+      }),
+    get: (id) =>
+      database.call(async (db) => {
+        const row = (await db.query<MoveRow>('SELECT * FROM moves WHERE id = $1', [id])).rows[0];
+        return row === undefined ? null : toMove(row);
+      }),
+    markUndone: (id, atMs) =>
+      database.call(async (db) => ((await db.query('UPDATE moves SET undone_at_ms = $1 WHERE id = $2 AND undone_at_ms IS NULL', [atMs, id])).rowCount ?? 0) > 0),
+    prune: (beforeMs) => database.call(async (db) => (await db.query('DELETE FROM moves WHERE at_ms < $1', [beforeMs])).rowCount ?? 0),
   };
 }

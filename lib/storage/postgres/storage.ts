@@ -4,7 +4,7 @@ import { HealthTracker, type StorageLog } from '../health';
 import type { Storage } from '../types';
 import { DEFAULT_TIMEOUTS, PostgresDatabase, type PostgresTimeouts } from './database';
 import { postgresHistory } from './history';
-import { postgresAudit, postgresDisplayKeys, postgresDocuments, postgresSessions, postgresSnapshots } from './records';
+import { postgresAudit, postgresDisplayKeys, postgresDocuments, postgresMoves, postgresSessions, postgresSnapshots } from './records';
 import { describeDatabaseUrl } from './url';
 
 export interface PostgresStorageOptions {
@@ -31,6 +31,7 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     sessions: postgresSessions(database),
     audit: postgresAudit(database),
     documents: postgresDocuments(database),
+    moves: postgresMoves(database),
     health: () => tracker.health(),
     close: () => database.close(),
   };

@@ -98,21 +98,22 @@ export function sqliteHistory(database: SqliteDatabase): HistoryRepository {
   );
   const forgetIdsBefore = db.prepare<[number]>('DELETE FROM history_ids WHERE last_at < ?');
   const moveFirstAt = db.prepare<[number, number]>('UPDATE history_ids SET first_at = ? WHERE first_at < ?');
-  const prune = database.transaction((before: number) => {
-    let deleted = 0;
-    for (const { scope, scope_id: scopeId } of idsToPrune.all(before)) {
-      deleted += deleteMinutesBefore.run(scope, scopeId, before).changes;
-      for (const width of ROLLUP_WIDTHS) {
-        // The slot `before` falls in loses only some of its minutes: it is added up again from
-        // those left, so a sum never counts a minute that is gone.
-        const cut = before - (before % width);
-        deleteSlotsBefore.run(width, scope, scopeId, cut < before ? cut + width : cut);
-        if (cut < before) refillSlot.run({ width, scope, scopeId, slot: cut });
-      }
+  // One id per transaction: a first prune after the retention was shortened may delete millions of
+  // rows, and the process must keep answering meanwhile (each id is some 15 ms for a month).
+  const pruneId = database.transaction((scope: number, scopeId: string, before: number) => {
+    const deleted = deleteMinutesBefore.run(scope, scopeId, before).changes;
+    for (const width of ROLLUP_WIDTHS) {
+      // The slot `before` falls in loses only some of its minutes: it is added up again from
+      // those left, so a sum never counts a minute that is gone.
+      const cut = before - (before % width);
+      deleteSlotsBefore.run(width, scope, scopeId, cut < before ? cut + width : cut);
+      if (cut < before) refillSlot.run({ width, scope, scopeId, slot: cut });
     }
+    return deleted;
+  });
+  const forgetBefore = database.transaction((before: number) => {
     forgetIdsBefore.run(before);
     moveFirstAt.run(before, before);
-    return deleted;
   });
 
   return {
@@ -144,7 +145,14 @@ export function sqliteHistory(database: SqliteDatabase): HistoryRepository {
     },
 
     async prune(beforeMs) {
-      return database.call(() => prune(Math.ceil(beforeMs / MINUTE_MS)));
+      const before = Math.ceil(beforeMs / MINUTE_MS);
+      let deleted = 0;
+      for (const { scope, scope_id: scopeId } of await database.call(() => idsToPrune.all(before))) {
+        deleted += await database.call(() => pruneId(scope, scopeId, before));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await database.call(() => forgetBefore(before));
+      return deleted;
     },
   };
 }

@@ -122,6 +122,24 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO history_rollup (width, scope, scope_id, slot, open_sum, open_max, oldest_max, samples)
      SELECT 5, scope, scope_id, at - at % 5, sum(open), max(open), max(oldest), count(*)
      FROM history GROUP BY scope, scope_id, at - at % 5;`,
+
+  // 6: the moves log: every reassignment chatload asked wamm.chat for, by hand or automatically,
+  // and what came of it. Read newest first, and by time for the limits per hour.
+  `CREATE TABLE moves (
+     id               TEXT    NOT NULL PRIMARY KEY,
+     at_ms            INTEGER NOT NULL,
+     trigger_kind     TEXT    NOT NULL CHECK (trigger_kind IN ('manual', 'auto', 'undo')),
+     actor            TEXT,
+     chat_id          TEXT    NOT NULL,
+     from_operator_id TEXT,
+     to_operator_id   TEXT,
+     reason           TEXT,
+     status           TEXT    NOT NULL CHECK (status IN ('moved', 'skipped', 'failed', 'unknown')),
+     outcome          TEXT    NOT NULL,
+     undo_of          TEXT,
+     undone_at_ms     INTEGER
+   );
+   CREATE INDEX moves_by_time ON moves (at_ms);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,8 @@ import type {
   DisplayKeyRecord,
   DisplayKeyRepository,
   DocumentRepository,
+  MoveRecord,
+  MoveRepository,
   SessionRecord,
   SessionRepository,
   SessionRole,
@@ -326,5 +328,62 @@ export function sqliteDocuments(database: SqliteDatabase): DocumentRepository {
               : replace.get({ ...params, expected: expectedRevision });
         return row === undefined ? null : toDocument(row);
       }),
+  };
+}
+
+// ── Moves ──────────────────────────────────────────────────────────────────────────────────────
+
+interface MoveRow {
+  id: string;
+  at_ms: number;
+  trigger_kind: MoveRecord['trigger'];
+  actor: string | null;
+  chat_id: string;
+  from_operator_id: string | null;
+  to_operator_id: string | null;
+  reason: string | null;
+  status: MoveRecord['status'];
+  outcome: string;
+  undo_of: string | null;
+  undone_at_ms: number | null;
+}
+
+export function toMove(row: MoveRow): MoveRecord {
+  return {
+    id: row.id,
+    atMs: row.at_ms,
+    trigger: row.trigger_kind,
+    actor: row.actor,
+    chatId: row.chat_id,
+    fromOperatorId: row.from_operator_id,
+    toOperatorId: row.to_operator_id,
+    reason: row.reason,
+    status: row.status,
+    outcome: row.outcome,
+    undoOf: row.undo_of,
+    undoneAtMs: row.undone_at_ms,
+  };
+}
+
+export function sqliteMoves(database: SqliteDatabase): MoveRepository {
+  const { db } = database;
+  const insert = db.prepare(
+    `INSERT INTO moves (id, at_ms, trigger_kind, actor, chat_id, from_operator_id, to_operator_id, reason, status, outcome, undo_of, undone_at_ms)
+     VALUES (@id, @atMs, @trigger, @actor, @chatId, @fromOperatorId, @toOperatorId, @reason, @status, @outcome, @undoOf, @undoneAtMs)`,
+  );
+  const list = db.prepare<[number, number], MoveRow>('SELECT * FROM moves WHERE at_ms >= ? ORDER BY at_ms DESC, id LIMIT ?');
+  const get = db.prepare<[string], MoveRow>('SELECT * FROM moves WHERE id = ?');
+  const undone = db.prepare<[number, string]>('UPDATE moves SET undone_at_ms = ? WHERE id = ? AND undone_at_ms IS NULL');
+  const prune = db.prepare<[number]>('DELETE FROM moves WHERE at_ms < ?');
+  return {
+    append: (record) => database.call(() => void insert.run(record)),
+    list: (options) => database.call(() => list.all(options?.sinceMs ?? Number.MIN_SAFE_INTEGER, limitOf(options)).map(toMove)),
+    get: (id) =>
+      database.call(() => {
+        const row = get.get(id);
+        return row === undefined ? null : toMove(row);
+      }),
+    markUndone: (id, atMs) => database.call(() => undone.run(atMs, id).changes > 0),
+    prune: (beforeMs) => database.call(() => prune.run(beforeMs).changes),
   };
 }

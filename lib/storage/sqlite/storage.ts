@@ -7,7 +7,7 @@ import type { Storage } from '../types';
 import { SqliteDatabase, connect, retryWhileLocked } from './database';
 import { sqliteHistory } from './history';
 import { migrate } from './migrations';
-import { sqliteAudit, sqliteDisplayKeys, sqliteDocuments, sqliteSessions, sqliteSnapshots } from './records';
+import { sqliteAudit, sqliteDisplayKeys, sqliteDocuments, sqliteMoves, sqliteSessions, sqliteSnapshots } from './records';
 
 /** How the file is named in messages: relative to the working directory when it is inside it. */
 export function describeSqliteFile(file: string): string {
@@ -54,6 +54,7 @@ export async function openSqliteStorage(file: string, options: { log?: StorageLo
     sessions: sqliteSessions(database),
     audit: sqliteAudit(database),
     documents: sqliteDocuments(database),
+    moves: sqliteMoves(database),
     health: () => tracker.health(),
     async close() {
       if (!db.open) return;

@@ -16,7 +16,8 @@ export async function startExtraApp(port: number, env: Record<string, string>): 
   const root = path.resolve(__dirname, '../../..');
   const serve = path.join(root, 'scripts', 'serve.mjs');
   const baseEnv = { ...process.env };
-  for (const key of ['WAMM_TOKEN', 'WAMM_API_URL', 'WAMM_TIMEZONE', 'REFRESH_SECONDS', 'DATA_DIR']) delete baseEnv[key];
+  // An extra server keeps its own data: never the main server's database on the PostgreSQL pass.
+  for (const key of ['WAMM_TOKEN', 'WAMM_API_URL', 'WAMM_TIMEZONE', 'REFRESH_SECONDS', 'DATA_DIR', 'DATABASE_URL', 'E2E_DATABASE_URL']) delete baseEnv[key];
   // Each extra server keeps its snapshots and history in a directory of its own unless told otherwise.
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'chatload-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [serve], {

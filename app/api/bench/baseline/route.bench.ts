@@ -4,7 +4,9 @@ import { ApiError } from '@/lib/api/errors';
 export const dynamic = 'force-dynamic';
 
 // The benchmark's yardstick: the cheapest possible Next route answering a JSON of a given size.
-// It exists only when the server was started for `npm run bench` (CHATLOAD_BENCH=1).
+// It exists only in the build `npm run bench` makes for itself: `.bench.ts` is a page extension
+// only with CHATLOAD_BENCH=1 at build time (next.config.js), so a normal build has no such route.
+// The check below is a second lock, for a bench build served without the bench's environment.
 const bodies = new Map<number, string>();
 
 // GET /api/bench/baseline?bytes=N – a constant JSON of about N bytes (benchmark runs only)

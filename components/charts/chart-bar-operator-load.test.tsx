@@ -79,4 +79,26 @@ describe('the operator load chart', () => {
     const { getByText } = renderIn('en', <ChartBarOperatorLoad rows={[rows[2]!]} />);
     expect(getByText('No open chats in this view.')).toBeTruthy();
   });
+
+  it('marks each operator’s capacity across their bar, writes "open / capacity", and names who is over it', async () => {
+    const withCapacity = [
+      { ...row('1', 'Борис', [6, 4, 0, 0, 0, 0]), capacity: 5, overCapacity: true },
+      { ...row('2', 'Анна', [2, 1, 0, 0, 0, 0]), capacity: 8 },
+      row('3', 'Без лимита', [1, 0, 0, 0, 0, 0]),
+    ];
+    const { container } = renderIn('en', <ChartBarOperatorLoad rows={withCapacity} />);
+    await act(async () => {});
+    const marks = [...container.querySelectorAll<SVGLineElement>('line.capacity-mark')];
+    // One mark per operator with a limit, none for the one without.
+    expect(marks.map((mark) => mark.dataset.user)).toEqual(['1', '2']);
+    const x = (userId: string) => Number(marks.find((mark) => mark.dataset.user === userId)!.getAttribute('x1'));
+    // Capacity 8 is further right than capacity 5, on the same scale as the bars.
+    expect(x('2')).toBeGreaterThan(x('1'));
+    expect(marks[0]!.querySelector('title')?.textContent).toBe('capacity 5');
+    const totals = [...container.querySelectorAll('text.chart-bar-total')].map((node) => node.textContent);
+    expect(totals).toEqual(['10 / 5', '3 / 8', '1']);
+    const ticks = [...container.querySelectorAll('.recharts-yAxis-tick-labels text')].map((tick) => tick.textContent);
+    expect(ticks).toEqual(['⚠ Борис', 'Анна', 'Без лимита']);
+    expect(container.querySelector('[role="img"]')?.getAttribute('aria-label')).toMatch(/for 3 operators; 1 operator over capacity$/);
+  });
 });

@@ -15,3 +15,10 @@ export const AGE_COLORS: Record<AgeBucketKey, string> = {
 
 export const CHANNEL_COLOR = '#3b6fb6';
 export const CHANNEL_PROBLEM_COLOR = '#a62e2a';
+
+// Team analytics: peak and mean open chats in one hue, told apart by lightness (L* 45 and 72), as
+// every kind of colour blindness still sees it; the waits past critical in the red of the oldest ages.
+export const TEAM_PEAK_COLOR = '#3b6fb6';
+export const TEAM_MEAN_COLOR = '#9dbbe6';
+export const TEAM_CRITICAL_COLOR = '#a62e2a';
+export const TEAM_OVER_CAPACITY_COLOR = '#c4602a';

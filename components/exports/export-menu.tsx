@@ -32,6 +32,7 @@ export function ExportMenu({ exportPath, filters, capture, asOf, pictureName }: 
     if (format === 'csv') params.set('sep', sep);
     if (filters?.channel) params.set('channel', filters.channel);
     if (filters?.user) params.set('user', filters.user);
+    if (filters?.team) params.set('team', filters.team);
     return `${exportPath}?${params}`;
   };
   const close = () => menu.current?.removeAttribute('open');

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { ChannelLoad, UserLoad } from '@/lib/load/types';
+import type { ChannelLoad, TeamLoad, UserLoad } from '@/lib/load/types';
 import type { LoadFilters } from './filters';
 import { operatorsByName, useLabels } from './labels';
 
@@ -7,18 +7,36 @@ interface Props {
   filters: LoadFilters;
   operators: UserLoad[];
   channels: ChannelLoad[];
+  /** The settings' teams (byTeam); without teams there is no team filter. */
+  teams: TeamLoad[];
   onChange: (next: Partial<LoadFilters>) => void;
 }
 
-export function FilterBar({ filters, operators, channels, onChange }: Props) {
+export function FilterBar({ filters, operators, channels, teams, onChange }: Props) {
   const t = useTranslations('filters');
+  const tTeams = useTranslations('teams.filter');
   const labels = useLabels();
   const operatorOptions = operatorsByName(operators, labels);
   // A bookmarked filter on an id the lists no longer hold still shows as selected.
   const missingOperator = filters.user && !operators.some((row) => row.userId === filters.user);
   const missingChannel = filters.channel && !channels.some((row) => row.apiId === filters.channel);
+  const missingTeam = filters.team && !teams.some((row) => row.teamId === filters.team);
   return (
     <form className="filters" role="search" aria-label={t('label')} onSubmit={(event) => event.preventDefault()}>
+      {teams.length > 0 || filters.team ? (
+        <label>
+          <span>{tTeams('team')}</span>
+          <select data-testid="filter-team" value={filters.team ?? ''} onChange={(event) => onChange({ team: event.target.value || null })}>
+            <option value="">{tTeams('allTeams')}</option>
+            {teams.map((row) => (
+              <option key={row.teamId} value={row.teamId}>
+                {row.name}
+              </option>
+            ))}
+            {missingTeam ? <option value={filters.team!}>{filters.team}</option> : null}
+          </select>
+        </label>
+      ) : null}
       <label>
         <span>{t('channel')}</span>
         <select data-testid="filter-channel" value={filters.channel ?? ''} onChange={(event) => onChange({ channel: event.target.value || null })}>
@@ -43,8 +61,8 @@ export function FilterBar({ filters, operators, channels, onChange }: Props) {
           {missingOperator ? <option value={filters.user!}>{labels.operatorName({ userId: filters.user!, name: null })}</option> : null}
         </select>
       </label>
-      {filters.channel || filters.user ? (
-        <button type="button" className="button" onClick={() => onChange({ channel: null, user: null })}>
+      {filters.channel || filters.user || filters.team ? (
+        <button type="button" className="button" onClick={() => onChange({ channel: null, user: null, team: null })}>
           {t('clear')}
         </button>
       ) : null}

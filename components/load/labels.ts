@@ -24,6 +24,8 @@ export interface Labels {
   chatName(chat: { chatId: string; chatName: string; phone?: string }): string;
   bucket(key: AgeBucketKey): string;
   count(n: number): string;
+  /** "80 %" / "80 %": a share of 1 as a whole percentage, in the page's language. */
+  percent(ratio: number): string;
   /** "42 s", "7 min", "3 h 05 min", "2 d 4 h"; "—" when unknown. */
   age(seconds: number | null): string;
   /** "just now", "12 s ago", "3 min ago". */
@@ -43,6 +45,7 @@ const INTL_LOCALES: Record<string, string> = { en: 'en-GB' };
 export function createLabels(locale: string, t: LabelWords): Labels {
   const intlLocale = INTL_LOCALES[locale] ?? locale;
   const numbers = new Intl.NumberFormat(intlLocale);
+  const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
   const timeWithSeconds = new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   const timeShort = new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const day = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'short' });
@@ -72,6 +75,7 @@ export function createLabels(locale: string, t: LabelWords): Labels {
     },
     bucket: (key) => t(`buckets.${key}`),
     count: (n) => numbers.format(n),
+    percent: (ratio) => percents.format(ratio),
     age(seconds) {
       if (seconds === null) return t('age.none');
       const parts = ageParts(seconds);

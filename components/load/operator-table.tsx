@@ -5,11 +5,21 @@ import { useState } from 'react';
 import { AGE_BUCKETS } from '@/lib/load/ages';
 import type { UserLoad } from '@/lib/load/types';
 import { AGE_COLORS } from '@/components/charts/palette';
+import { inactiveSeconds, isAway } from './capacity';
 import { useLabels } from './labels';
 import { DEFAULT_SORT, nextSort, sortOperators, type SortKey, type SortState } from './operator-sort';
 
-export function OperatorTable({ rows, onSelect, selected }: { rows: UserLoad[]; onSelect: (userId: string) => void; selected: string | null }) {
+interface Props {
+  rows: UserLoad[];
+  onSelect: (userId: string) => void;
+  selected: string | null;
+  /** The time of the data: "last active 2 h ago" is counted to it, like every age on the page. */
+  asOf: string;
+}
+
+export function OperatorTable({ rows, onSelect, selected, asOf }: Props) {
   const t = useTranslations('operators');
+  const tTeams = useTranslations('teams.operator');
   const labels = useLabels();
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const sorted = sortOperators(rows, sort, labels);
@@ -57,9 +67,23 @@ export function OperatorTable({ rows, onSelect, selected }: { rows: UserLoad[]; 
                 </button>
                 {row.locked ? <span className="tag">{t('locked')}</span> : null}
                 {row.deleted ? <span className="tag tag-warn">{t('deleted')}</span> : null}
+                {/* Over capacity is said in words with an icon, not only by a colour. */}
+                {row.overCapacity && row.capacity !== null ? (
+                  <span className="tag tag-over" data-testid={`operator-over-capacity-${row.userId}`} title={tTeams('overCapacityHint', { capacity: row.capacity })}>
+                    <span aria-hidden="true">▲ </span>
+                    {tTeams('overCapacity')}
+                  </span>
+                ) : null}
+                {isAway(row) ? <AwayTag lastActiveAt={row.lastActiveAt} asOf={asOf} userId={row.userId} /> : null}
               </th>
-              <td className="numeric strong" data-testid={`operator-open-${row.userId}`}>
-                {labels.count(row.openChats)}
+              <td className="numeric strong">
+                <span data-testid={`operator-open-${row.userId}`}>{labels.count(row.openChats)}</span>
+                {row.capacity !== null ? (
+                  <span className="capacity-of" data-testid={`operator-capacity-${row.userId}`}>
+                    <span aria-hidden="true"> / {labels.count(row.capacity)}</span>
+                    <span className="visually-hidden"> {tTeams('ofCapacity', { capacity: row.capacity })}</span>
+                  </span>
+                ) : null}
               </td>
               <td className="numeric">{labels.age(row.oldestAgeSeconds)}</td>
               {row.buckets.map((count, index) => (
@@ -72,5 +96,17 @@ export function OperatorTable({ rows, onSelect, selected }: { rows: UserLoad[]; 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "away · last active 2 h ago", with the exact time on hover. */
+function AwayTag({ lastActiveAt, asOf, userId }: { lastActiveAt: string | null; asOf: string; userId: string }) {
+  const t = useTranslations('teams.operator');
+  const labels = useLabels();
+  const seconds = inactiveSeconds(lastActiveAt, asOf);
+  return (
+    <span className="tag tag-away" data-testid={`operator-away-${userId}`} title={lastActiveAt ? t('lastActiveAt', { time: labels.dateTime(lastActiveAt) }) : undefined}>
+      {t('away')} · {seconds === null ? t('noActivity') : t('lastActive', { ago: labels.ago(seconds) })}
+    </span>
   );
 }

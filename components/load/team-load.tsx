@@ -19,9 +19,11 @@ import { UpdatedAgo } from './updated-ago';
 
 // The trends sit below the fold and bring a chart type of their own: their code loads after the page.
 const TrendsPanel = dynamic(() => import('@/components/trends/trends-panel').then((module) => module.TrendsPanel), { ssr: false });
+// Team analytics too, and only once a manager has defined teams.
+const TeamAnalyticsPanel = dynamic(() => import('@/components/trends/team-analytics-panel').then((module) => module.TeamAnalyticsPanel), { ssr: false });
 
-/** The supervisor's view: the team's open chats, live, filtered by the URL. */
-export function TeamLoad() {
+/** The supervisor's view: the team's open chats, live, filtered by the URL. `timeZone` is the team's (WAMM_TIMEZONE). */
+export function TeamLoad({ timeZone }: { timeZone: string }) {
   const t = useTranslations('teamLoad');
   const tNav = useTranslations('nav');
   const [filters, setFilters] = useUrlFilters();
@@ -38,12 +40,17 @@ export function TeamLoad() {
   const data = view.data;
   const operators = everything.data?.byUser ?? data?.byUser ?? [];
   const channels = everything.data?.byChannel ?? data?.byChannel ?? [];
+  // Every response lists every team whatever its filters.
+  const teams = data?.byTeam ?? everything.data?.byTeam ?? [];
+  const selectTeam = useCallback((team: string | null) => setFilters({ team }), [setFilters]);
   const drillOperator = drillUserId ? (operators.find((row) => row.userId === drillUserId) ?? { userId: drillUserId, name: null }) : null;
   const scopeName = filters.user
     ? labels.operatorName(operators.find((row) => row.userId === filters.user) ?? { userId: filters.user, name: null })
     : filters.channel
       ? labels.channelName(channels.find((row) => row.apiId === filters.channel), filters.channel)
-      : t('wholeTeam');
+      : filters.team
+        ? (teams.find((row) => row.teamId === filters.team)?.name ?? filters.team)
+        : t('wholeTeam');
 
   return (
     <main className="page">
@@ -64,7 +71,7 @@ export function TeamLoad() {
       />
 
       <div className="toolbar">
-        <FilterBar filters={filters} operators={operators} channels={channels} onChange={setFilters} />
+        <FilterBar filters={filters} operators={operators} channels={channels} teams={teams} onChange={setFilters} />
         <div className="toolbar-actions" data-no-capture>
           {canManage ? <SaveSnapshot filters={filters} disabled={!data} /> : null}
           <ExportMenu exportPath="/api/export" filters={filters} capture={capture} asOf={data?.asOf ?? null} pictureName="charts" />
@@ -83,9 +90,10 @@ export function TeamLoad() {
       ) : (
         <div className={view.isPlaceholderData ? 'content content-updating' : 'content'} ref={capture}>
           <p className="print-only print-title">{t('printTitle', { time: labels.clock(data.asOf) })}</p>
-          <LoadPanels data={data} selected={drillUserId} onSelect={setDrillUserId} />
+          <LoadPanels data={data} selected={drillUserId} onSelect={setDrillUserId} team={filters.team} onSelectTeam={selectTeam} />
           <div className="grid">
             <TrendsPanel filters={filters} scopeName={scopeName} />
+            {teams.length > 0 ? <TeamAnalyticsPanel timeZone={timeZone} /> : null}
           </div>
         </div>
       )}
@@ -94,6 +102,7 @@ export function TeamLoad() {
         <Drilldown
           operator={drillOperator}
           channelFilter={filters.channel}
+          teamFilter={filters.team}
           channels={channels}
           refreshSeconds={data.refreshSeconds}
           onClose={closeDrilldown}

@@ -9,14 +9,16 @@ export const queryKeys = {
   chats: (filters: LoadFilters, path = '/api/chats') => ['chats', path, filters] as const,
   snapshot: (id: string) => ['snapshot', id] as const,
   snapshots: () => ['snapshots'] as const,
-  history: (params: { by: string; id: string | null; rangeHours: number }) => ['history', params] as const,
+  history: (params: { by: string; id: string | null; rangeHours: number; team: string | null }) => ['history', params] as const,
+  teamAnalytics: (params: { period: string; timeZone: string }) => ['teamAnalytics', params] as const,
   waiting: (filters: LoadFilters, options: WaitingOptions) => ['waiting', filters, options] as const,
   version: () => ['version'] as const,
 };
 
 export interface WaitingOptions {
   limit: number;
-  thresholdSeconds: number;
+  /** null: the server's own threshold (the settings' critical wait), which it names in the answer. */
+  thresholdSeconds: number | null;
   names: boolean;
 }
 

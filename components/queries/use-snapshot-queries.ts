@@ -35,6 +35,8 @@ export function useSaveSnapshot() {
         label: input.label,
         channel: input.filters.channel ?? '',
         user: input.filters.user ?? '',
+        // A snapshot of a team's view keeps the team: its numbers and its exports are the team's.
+        team: input.filters.team ?? '',
         showPhones: input.showPhones,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.snapshots() }),

@@ -14,7 +14,7 @@ export function useWaitingQuery(filters: LoadFilters, options: WaitingOptions, r
       fetchJson<WaitingResponse>(
         apiUrl('/api/waiting', filters, {
           limit: String(options.limit),
-          threshold: String(options.thresholdSeconds),
+          ...(options.thresholdSeconds === null ? {} : { threshold: String(options.thresholdSeconds) }),
           names: options.names ? '1' : '0',
         }),
         signal,

@@ -13,11 +13,14 @@ import { useHistoryQuery } from '@/components/queries/use-history-query';
 const RANGES = [8, 24, 168] as const;
 type RangeHours = (typeof RANGES)[number];
 
-/** The scope of a view's trend: an operator's when one is chosen, else a channel's, else the team's. */
-export function trendScope(filters: LoadFilters): { by: HistoryScope; id: string | null } {
-  if (filters.user) return { by: 'operator', id: filters.user };
-  if (filters.channel) return { by: 'channel', id: filters.channel };
-  return { by: 'total', id: null };
+/**
+ * The scope of a view's trend: an operator's when one is chosen, else a channel's, else everyone's;
+ * a team filter narrows each of them to the team (the server knows who is in it).
+ */
+export function trendScope(filters: LoadFilters): { by: HistoryScope; id: string | null; team: string | null } {
+  if (filters.user) return { by: 'operator', id: filters.user, team: filters.team };
+  if (filters.channel) return { by: 'channel', id: filters.channel, team: filters.team };
+  return { by: 'total', id: null, team: filters.team };
 }
 
 /** Open chats and the oldest wait over the last 8 h, 24 h or 7 days, from the server's minute history. */
@@ -27,7 +30,7 @@ export function TrendsPanel({ filters, scopeName }: { filters: LoadFilters; scop
   const problems = useProblemWords();
   const [range, setRange] = useState<RangeHours>(8);
   const scope = trendScope(filters);
-  const history = useHistoryQuery(scope.by, scope.id, range);
+  const history = useHistoryQuery(scope.by, scope.id, range, scope.team);
   const points = history.data?.series[0]?.points ?? [];
   const recorded = points.filter((point) => point.samples > 0);
   const formatTime = (ms: number) => (range > 24 ? `${labels.clock(ms).replace(/:\d\d$/, '')}` : labels.time(ms, false));

@@ -4,15 +4,18 @@ import { TV_DEFAULTS, isDimmed, parseTvConfig, tvConfigToSearch, tvPages } from 
 const parse = (query: string) => parseTvConfig(new URLSearchParams(query));
 
 describe('wall display configuration', () => {
-  it('shows everything, dark, with a 15-minute threshold when the URL says nothing', () => {
+  it('shows every panel but the team panel, dark, with the settings’ waiting threshold when the URL says nothing', () => {
     expect(parse('')).toEqual(TV_DEFAULTS);
+    expect(TV_DEFAULTS.panels).toEqual(['headline', 'operators', 'channels', 'ages', 'waiting']);
+    expect(TV_DEFAULTS.thresholdMinutes).toBeNull();
   });
 
   it('reads every setting from the URL', () => {
-    expect(parse('panels=operators,waiting&channel=1401&user=8102&perPage=2&rotate=30&theme=contrast&threshold=60&names=1&dim=22:00-07:30&lang=ru')).toEqual({
-      panels: ['operators', 'waiting'],
+    expect(parse('panels=waiting,teams,operators&channel=1401&user=8102&team=support-2&perPage=2&rotate=30&theme=contrast&threshold=60&names=1&dim=22:00-07:30&lang=ru')).toEqual({
+      panels: ['teams', 'operators', 'waiting'],
       channel: '1401',
       user: '8102',
+      team: 'support-2',
       perPage: 2,
       rotateSeconds: 30,
       theme: 'contrast',
@@ -25,14 +28,18 @@ describe('wall display configuration', () => {
   });
 
   it('falls back to defaults on nonsense instead of failing on a screen nobody reads', () => {
-    const config = parse('panels=bogus&channel=abc&perPage=3&rotate=1&theme=neon&threshold=-4&names=yes&dim=25:00-26:00&lang=de');
+    const config = parse('panels=bogus&channel=abc&team=Support!&perPage=3&rotate=1&theme=neon&threshold=-4&names=yes&dim=25:00-26:00&lang=de');
     expect(config).toEqual(TV_DEFAULTS);
   });
 
   it('writes a URL that reads back the same, leaving defaults out', () => {
-    const config = parse('panels=headline,ages&channel=5&rotate=45&dim=23:15-06:00&names=1&lang=en');
+    const config = parse('panels=headline,teams,ages&channel=5&team=sales&threshold=20&rotate=45&dim=23:15-06:00&names=1&lang=en');
     const search = tvConfigToSearch(config);
     expect(parse(search.slice(1))).toEqual(config);
+    expect(search).toContain('team=sales');
+    expect(search).toContain('threshold=20');
+    // No threshold in the URL: the display follows the settings' critical wait, and says nothing.
+    expect(tvConfigToSearch({ ...config, thresholdMinutes: null })).not.toContain('threshold');
     expect(tvConfigToSearch(TV_DEFAULTS)).toBe('');
   });
 

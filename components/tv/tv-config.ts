@@ -3,9 +3,16 @@
 // defaults rather than blanking the screen: nobody is there to read an error.
 
 import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { TEAM_ID } from '@/lib/settings/team-id';
 
-export const TV_PANELS = ['headline', 'operators', 'channels', 'ages', 'waiting'] as const;
+/** Every panel, in the order a screen shows them. */
+export const TV_PANELS = ['headline', 'teams', 'operators', 'channels', 'ages', 'waiting'] as const;
 export type TvPanel = (typeof TV_PANELS)[number];
+/**
+ * What a display shows when its URL names no panels. The team panel is asked for by name: a display
+ * set up before teams existed keeps its screens, rather than starting to rotate.
+ */
+export const TV_DEFAULT_PANELS: readonly TvPanel[] = ['headline', 'operators', 'channels', 'ages', 'waiting'];
 export const TV_THEMES = ['dark', 'light', 'contrast'] as const;
 export type TvTheme = (typeof TV_THEMES)[number];
 
@@ -13,13 +20,18 @@ export interface TvConfig {
   panels: TvPanel[];
   channel: string | null;
   user: string | null;
+  /** A team of the settings: its operators' chats and the unassigned ones on its channels. */
+  team: string | null;
   /** Panels per screen besides the headline: 4 (2×2), 2 or 1; more panels than that rotate. */
   perPage: 1 | 2 | 4;
   /** Seconds per page when the panels take more than one screen. */
   rotateSeconds: number;
   theme: TvTheme;
-  /** Chats whose last message is at least this old count as waiting too long. */
-  thresholdMinutes: number;
+  /**
+   * Chats whose last message is at least this old count as waiting too long; null = the settings'
+   * critical wait, which the server applies and names in its answer.
+   */
+  thresholdMinutes: number | null;
   /** Show customer names in the longest-waiting list (never phones): only when the URL asks. */
   names: boolean;
   /** Night dimming, local time: [from, to) in minutes after midnight; null = never. */
@@ -31,13 +43,14 @@ export interface TvConfig {
 }
 
 export const TV_DEFAULTS: TvConfig = {
-  panels: [...TV_PANELS],
+  panels: [...TV_DEFAULT_PANELS],
   channel: null,
   user: null,
+  team: null,
   perPage: 4,
   rotateSeconds: 20,
   theme: 'dark',
-  thresholdMinutes: 15,
+  thresholdMinutes: null,
   names: false,
   dim: null,
   pollMs: null,
@@ -50,6 +63,12 @@ function intIn(value: string | null, min: number, max: number, fallback: number)
   if (value === null || value.trim() === '') return fallback;
   const n = Number(value);
   return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+
+/** A waiting threshold the URL sets, in minutes (up to a week); anything else leaves it to the settings. */
+function minutesOrNull(value: string | null): number | null {
+  const minutes = intIn(value, 1, 7 * 24 * 60, 0);
+  return minutes === 0 ? null : minutes;
 }
 
 const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -76,10 +95,11 @@ export function parseTvConfig(params: URLSearchParams): TvConfig {
     panels: panels.length > 0 ? panels : TV_DEFAULTS.panels,
     channel: id(params.get('channel')),
     user: id(params.get('user')),
+    team: TEAM_ID.test(params.get('team') ?? '') ? params.get('team') : null,
     perPage: perPage === 1 || perPage === 2 ? perPage : 4,
     rotateSeconds: intIn(params.get('rotate'), 5, 3600, TV_DEFAULTS.rotateSeconds),
     theme: (TV_THEMES as readonly string[]).includes(theme ?? '') ? (theme as TvTheme) : 'dark',
-    thresholdMinutes: intIn(params.get('threshold'), 1, 7 * 24 * 60, TV_DEFAULTS.thresholdMinutes),
+    thresholdMinutes: minutesOrNull(params.get('threshold')),
     names: params.get('names') === '1',
     dim: parseDim(params.get('dim')),
     pollMs: pollMs === null ? null : intIn(pollMs, 50, 3_600_000, 0) || null,
@@ -96,10 +116,11 @@ export function tvConfigToSearch(config: TvConfig): string {
   if (config.panels.join(',') !== TV_DEFAULTS.panels.join(',')) params.set('panels', config.panels.join(','));
   if (config.channel) params.set('channel', config.channel);
   if (config.user) params.set('user', config.user);
+  if (config.team) params.set('team', config.team);
   if (config.perPage !== 4) params.set('perPage', String(config.perPage));
   if (config.rotateSeconds !== TV_DEFAULTS.rotateSeconds) params.set('rotate', String(config.rotateSeconds));
   if (config.theme !== 'dark') params.set('theme', config.theme);
-  if (config.thresholdMinutes !== TV_DEFAULTS.thresholdMinutes) params.set('threshold', String(config.thresholdMinutes));
+  if (config.thresholdMinutes !== null) params.set('threshold', String(config.thresholdMinutes));
   if (config.names) params.set('names', '1');
   if (config.dim) params.set('dim', `${clock(config.dim.fromMinute)}-${clock(config.dim.toMinute)}`);
   if (config.pollMs) params.set('pollMs', String(config.pollMs));

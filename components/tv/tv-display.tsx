@@ -5,12 +5,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLabels, type Labels } from '@/components/load/labels';
 import { useProblemWords } from '@/components/load/problem-words';
 import { useNow } from '@/components/load/use-now';
+import type { LoadResponse } from '@/lib/load/types';
 import { ApiRequestError } from '@/components/queries/fetch-json';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { useWaitingQuery } from '@/components/queries/use-waiting-query';
 import { TvClock } from './tv-clock';
 import { isDimmed, tvPages, type TvConfig } from './tv-config';
-import { TvAgeBars, TvChannelBars, TvOperatorBars, TvWaitingList } from './tv-panels';
+import { TvAgeBars, TvChannelBars, TvOperatorBars, TvTeamBars, TvWaitingList } from './tv-panels';
 import { useBuildWatch } from './use-build-watch';
 
 // Rows that fit a panel; fewer screens' worth of panels get larger text, not just more rows.
@@ -22,10 +23,11 @@ export function TvDisplay({ config }: { config: TvConfig }) {
   const labels = useLabels();
   const problems = useProblemWords();
   const stamp = (time: string | number) => labels.time(time, true);
-  const filters = useMemo(() => ({ channel: config.channel, user: config.user, team: null }), [config.channel, config.user]);
+  const filters = useMemo(() => ({ channel: config.channel, user: config.user, team: config.team }), [config.channel, config.user, config.team]);
   const load = useLoadQuery(filters, config.pollMs);
   const refreshSeconds = load.data?.refreshSeconds;
-  const thresholdSeconds = config.thresholdMinutes * 60;
+  // Without a threshold in the URL the server applies the settings' critical wait and names it.
+  const thresholdSeconds = config.thresholdMinutes === null ? null : config.thresholdMinutes * 60;
   const rows = ROWS_PER_PANEL[config.perPage];
   const waitingOptions = useMemo(() => ({ limit: rows, thresholdSeconds, names: config.names }), [rows, thresholdSeconds, config.names]);
   const waiting = useWaitingQuery(filters, waitingOptions, refreshSeconds, config.pollMs);
@@ -84,7 +86,7 @@ export function TvDisplay({ config }: { config: TvConfig }) {
         </header>
 
         {old && data ? (
-          <div className="tv-old" role="alert" data-testid="tv-old">
+          <div className="tv-old" role="alert" data-testid="tv-old" data-fit>
             {t('oldData', {
               time: stamp(data.asOf),
               reason: lostConnection
@@ -114,7 +116,7 @@ export function TvDisplay({ config }: { config: TvConfig }) {
               </div>
               <div className={waiting.data && waiting.data.overThreshold > 0 ? 'tv-alert' : undefined}>
                 <b data-testid="tv-over-threshold">{waiting.data ? labels.count(waiting.data.overThreshold) : '—'}</b>
-                <span>{t('waitingOver', { age: labels.age(thresholdSeconds) })}</span>
+                <span>{t('waitingOver', { age: waiting.data ? labels.age(waiting.data.thresholdSeconds) : thresholdSeconds === null ? '…' : labels.age(thresholdSeconds) })}</span>
               </div>
               <div>
                 <b data-testid="tv-operators">{data ? labels.count(data.totals.operators) : '—'}</b>
@@ -127,6 +129,9 @@ export function TvDisplay({ config }: { config: TvConfig }) {
             {data
               ? page.map((panel) => {
                   switch (panel) {
+                    case 'teams':
+                      // No teams in the settings: no empty panel either.
+                      return data.byTeam.length > 0 ? <TvTeamBars key={panel} teams={data.byTeam} current={config.team} /> : null;
                     case 'operators':
                       return <TvOperatorBars key={panel} rows={data.byUser} top={rows} />;
                     case 'channels':
@@ -134,7 +139,7 @@ export function TvDisplay({ config }: { config: TvConfig }) {
                     case 'ages':
                       return <TvAgeBars key={panel} buckets={data.ageBuckets} />;
                     case 'waiting':
-                      return <TvWaitingList key={panel} waiting={waiting.data} limit={rows} thresholdSeconds={thresholdSeconds} />;
+                      return <TvWaitingList key={panel} waiting={waiting.data} limit={rows} />;
                     default:
                       return null;
                   }
@@ -157,11 +162,12 @@ export function TvDisplay({ config }: { config: TvConfig }) {
 function viewTitle(
   title: string,
   config: TvConfig,
-  data: { byUser: { userId: string; name: string | null }[]; byChannel: { apiId: string; name: string | null }[] } | undefined,
+  data: Pick<LoadResponse, 'byUser' | 'byChannel' | 'byTeam'> | undefined,
   labels: Labels,
 ): string {
   if (!data) return title;
   const parts = [title];
+  if (config.team) parts.push(data.byTeam.find((row) => row.teamId === config.team)?.name ?? config.team);
   if (config.channel) parts.push(labels.channelName(data.byChannel.find((row) => row.apiId === config.channel), config.channel));
   if (config.user) parts.push(labels.operatorName(data.byUser.find((row) => row.userId === config.user) ?? { userId: config.user, name: null }));
   return parts.join(' · ');

@@ -1,8 +1,12 @@
+'use client';
+
 import { useTranslations } from 'next-intl';
 import { AGE_BUCKETS } from '@/lib/load/ages';
-import type { AgeBucketTotal, ChannelLoad, UserLoad, WaitingResponse } from '@/lib/load/types';
+import type { AgeBucketTotal, ChannelLoad, TeamLoad, UserLoad, WaitingResponse } from '@/lib/load/types';
 import { AGE_COLORS } from '@/components/charts/palette';
+import { teamUtilisation } from '@/components/load/capacity';
 import { useLabels } from '@/components/load/labels';
+import { useFitCount } from './use-fit-count';
 
 // The wall display's panels: plain HTML bars sized in rem, so they are as crisp on a 4K screen as on
 // a laptop and cost nothing to redraw on every poll.
@@ -11,11 +15,13 @@ export function TvOperatorBars({ rows, top }: { rows: UserLoad[]; top: number })
   const t = useTranslations('tv');
   const { operatorName, count } = useLabels();
   const busy = rows.filter((row) => row.openChats > 0);
-  const shown = busy.slice(0, top);
-  const rest = busy.slice(top);
+  // As many of the busiest as the panel holds now; the rest go into the "+ N more" line.
+  const fit = useFitCount<HTMLElement>(top, busy.length);
+  const shown = busy.slice(0, fit.count);
+  const rest = busy.slice(fit.count);
   const max = Math.max(1, ...shown.map((row) => row.openChats));
   return (
-    <section className="tv-panel" data-fit aria-labelledby="tv-operators">
+    <section className="tv-panel" data-fit aria-labelledby="tv-operators" ref={fit.ref}>
       <h2 id="tv-operators">{t('operatorsPanel')}</h2>
       <ol className="tv-bars">
         {shown.map((row) => (
@@ -98,16 +104,23 @@ export function TvAgeBars({ buckets }: { buckets: AgeBucketTotal[] }) {
   );
 }
 
-export function TvWaitingList({ waiting, limit, thresholdSeconds }: { waiting: WaitingResponse | undefined; limit: number; thresholdSeconds: number }) {
+export function TvWaitingList({ waiting, limit }: { waiting: WaitingResponse | undefined; limit: number }) {
   const t = useTranslations('tv');
   const labels = useLabels();
-  const chats = waiting?.chats.slice(0, limit) ?? [];
+  const fit = useFitCount<HTMLElement>(limit, waiting?.chats.length ?? 0);
+  const chats = waiting?.chats.slice(0, fit.count) ?? [];
+  // The threshold the server applied: the URL's, or the settings' critical wait.
+  const thresholdSeconds = waiting?.thresholdSeconds ?? null;
   return (
-    <section className="tv-panel" data-fit aria-labelledby="tv-waiting">
+    <section className="tv-panel" data-fit aria-labelledby="tv-waiting" ref={fit.ref}>
       <h2 id="tv-waiting">{t('waitingPanel')}</h2>
       <ol className="tv-waiting">
         {chats.map((chat) => (
-          <li key={chat.chatId} className={chat.ageSeconds !== null && chat.ageSeconds >= thresholdSeconds ? 'tv-late' : undefined} data-testid="tv-waiting-row">
+          <li
+            key={chat.chatId}
+            className={thresholdSeconds !== null && chat.ageSeconds !== null && chat.ageSeconds >= thresholdSeconds ? 'tv-late' : undefined}
+            data-testid="tv-waiting-row"
+          >
             <span className="tv-waiting-age">{labels.age(chat.ageSeconds)}</span>
             <span className="tv-waiting-who" title={chat.operatorName ?? undefined}>
               {labels.operatorName({ userId: chat.userId, name: chat.operatorName })}
@@ -118,6 +131,66 @@ export function TvWaitingList({ waiting, limit, thresholdSeconds }: { waiting: W
         ))}
       </ol>
       {waiting && chats.length === 0 ? <p className="tv-empty">{t('nobodyWaiting')}</p> : null}
+    </section>
+  );
+}
+
+/**
+ * Each team's open chats against what its available operators can take: a bar with the capacity
+ * marked on it, and over capacity in capitals with an icon, readable without colour. The team the
+ * display is set to (`current`) is named first-class among the others, not alone: support sees sales.
+ */
+export function TvTeamBars({ teams, current }: { teams: TeamLoad[]; current: string | null }) {
+  const t = useTranslations('teams.tv');
+  const labels = useLabels();
+  const fit = useFitCount<HTMLElement>(teams.length, teams.length);
+  const shown = teams.slice(0, fit.count);
+  const rest = teams.length - shown.length;
+  // One scale for every team, so the bars compare; it reaches the highest capacity too.
+  const max = Math.max(1, ...teams.map((team) => Math.max(team.openChats, team.capacity ?? 0)));
+  return (
+    <section className="tv-panel" data-fit aria-labelledby="tv-teams" ref={fit.ref} data-testid="tv-teams">
+      <h2 id="tv-teams">{t('panel')}</h2>
+      <ol className="tv-bars tv-teams">
+        {shown.map((team) => {
+          const use = teamUtilisation(team);
+          const over = use.kind === 'noCapacity' || (use.kind === 'ratio' && use.over);
+          const classes = ['tv-bar-row', over ? 'tv-team-over' : '', team.teamId === current ? 'tv-team-current' : ''].filter(Boolean).join(' ');
+          return (
+            <li key={team.teamId} className={classes} data-testid={`tv-team-${team.teamId}`} aria-current={team.teamId === current ? 'true' : undefined}>
+              <span className="tv-bar-label tv-team-name" title={team.name}>
+                {team.name}
+              </span>
+              <span className="tv-bar-track tv-team-track">
+                <span className="tv-bar tv-bar-plain" style={{ width: `${(team.openChats / max) * 100}%` }} />
+                {team.capacity !== null ? <span className="tv-capacity-mark" style={{ left: `${(team.capacity / max) * 100}%` }} aria-hidden="true" /> : null}
+              </span>
+              <span className="tv-bar-value tv-team-value">
+                <span data-testid={`tv-team-open-${team.teamId}`}>{labels.count(team.openChats)}</span>
+                <small>{team.capacity === null ? ` · ${t('noLimit')}` : ` / ${labels.count(team.capacity)}`}</small>
+              </span>
+              {/* A line of its own under the bar: it may run long (in Russian) and must be read whole. */}
+              <span className="tv-team-status">
+                {over ? (
+                  <span className="tv-team-flag">
+                    <span aria-hidden="true">▲ </span>
+                    {t('overCapacity')}
+                  </span>
+                ) : (
+                  t('available', { available: labels.count(team.availableOperators), operators: labels.count(team.operators) })
+                )}
+                {team.overCriticalChats > 0 ? (
+                  <span className="tv-team-critical" data-testid={`tv-team-critical-${team.teamId}`}>
+                    {' · '}
+                    {t('pastCritical', { count: team.overCriticalChats })}
+                  </span>
+                ) : null}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {rest > 0 ? <p className="tv-more">{t('more', { count: rest })}</p> : null}
     </section>
   );
 }

@@ -14,6 +14,8 @@ export function TvSetup() {
   const t = useTranslations('tvSetup');
   const tNav = useTranslations('nav');
   const tFilters = useTranslations('filters');
+  const tTeams = useTranslations('teams.tvSetup');
+  const tTeamFilter = useTranslations('teams.filter');
   const labels = useLabels();
   // A display set up from a Russian page speaks Russian unless the supervisor picks otherwise.
   const pageLocale = useLocale();
@@ -28,6 +30,7 @@ export function TvSetup() {
     setConfig((current) => ({ ...current, ...next }));
     setCopied(false);
   };
+  const teams = everything.data?.byTeam ?? [];
   const operators = useMemo(() => operatorsByName(everything.data?.byUser ?? [], labels), [everything.data, labels]);
 
   return (
@@ -50,10 +53,24 @@ export function TvSetup() {
                     })
                   }
                 />
-                {t(`panel.${panel}`)}
+                {panel === 'teams' ? tTeams('panel') : t(`panel.${panel}`)}
               </label>
             ))}
           </fieldset>
+          {/* Teams come from the settings; until a manager defines some there is nothing to choose. */}
+          {teams.length > 0 ? (
+            <label>
+              <span>{tTeams('team')}</span>
+              <select value={config.team ?? ''} data-testid="tv-setup-team" onChange={(event) => update({ team: event.target.value || null })}>
+                <option value="">{tTeamFilter('allTeams')}</option>
+                {teams.map((row) => (
+                  <option key={row.teamId} value={row.teamId}>
+                    {row.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <label>
             <span>{tFilters('channel')}</span>
             <select value={config.channel ?? ''} onChange={(event) => update({ channel: event.target.value || null })}>
@@ -90,7 +107,18 @@ export function TvSetup() {
           </label>
           <label>
             <span>{t('threshold')}</span>
-            <input type="number" min={1} max={10080} value={config.thresholdMinutes} onChange={(event) => update({ thresholdMinutes: Math.max(1, Number(event.target.value) || 15) })} />
+            {/* Empty: the display follows the settings' critical wait. */}
+            <input
+              type="number"
+              min={1}
+              max={10080}
+              placeholder={tTeams('thresholdFromSettings')}
+              value={config.thresholdMinutes ?? ''}
+              onChange={(event) => {
+                const minutes = Number(event.target.value);
+                update({ thresholdMinutes: event.target.value.trim() === '' || !(minutes >= 1) ? null : Math.min(10080, Math.floor(minutes)) });
+              }}
+            />
           </label>
           <label>
             <span>{t('theme')}</span>

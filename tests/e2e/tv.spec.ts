@@ -11,7 +11,7 @@ test.beforeEach(async () => {
   await sim.clearFault();
 });
 
-/** Boxes that spill out of their panel, or panels whose content needs scrolling. */
+/** Boxes that spill out of their panel, or panels (and the stale banner) whose content is cut or needs scrolling. */
 async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
@@ -20,6 +20,8 @@ async function overflowing(page: Page): Promise<string[]> {
     for (const box of Array.from(document.querySelectorAll<HTMLElement>('[data-fit]'))) {
       const outer = box.getBoundingClientRect();
       if (box.scrollHeight > box.clientHeight + 1) problems.push(`${box.getAttribute('aria-labelledby') ?? box.className} content taller than its box`);
+      // Text cut with "…" (or hidden past the edge) is wider than its box.
+      if (box.scrollWidth > box.clientWidth + 1) problems.push(`${box.getAttribute('aria-labelledby') ?? box.className} content wider than its box`);
       for (const child of Array.from(box.querySelectorAll<HTMLElement>('*'))) {
         const inner = child.getBoundingClientRect();
         if (inner.width === 0 && inner.height === 0) continue;
@@ -106,6 +108,36 @@ test('greys out and says how old the data is when wamm.chat fails, then recovers
   await expect(page.getByTestId('tv-old')).toHaveCount(0);
   await expect(page.getByTestId('tv-asof')).not.toHaveText(asOf!);
 });
+
+// Found on a 1080p TV: with the banner up, the "+ N more" line fell off the bottom of the operators
+// panel and the banner's reason was cut with "…". Both must be whole while the data is old.
+for (const [width, height, lang, words] of [
+  [1920, 1080, 'en', 'wamm.chat not answering: wamm.chat sent an answer chatload could not read'],
+  [1366, 768, 'ru', 'wamm.chat не отвечает'],
+] as const) {
+  test(`while stale at ${width}×${height} (${lang}) the banner's whole reason and the "+ N more" line fit`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(`/tv?pollMs=1000&lang=${lang}`);
+    const tv = page.getByTestId('tv');
+    await expect(tv).toHaveAttribute('data-state', 'live');
+    await expect(page.locator('.tv-more')).toBeVisible();
+    await sim.setFault({ kind: 'html' });
+    await expect(tv).toHaveAttribute('data-state', 'old', { timeout: 30_000 });
+    const banner = page.getByTestId('tv-old');
+    await expect(banner).toContainText(words);
+    await expect(banner).not.toContainText('…');
+    const more = page.locator('.tv-more');
+    await expect(more).toBeVisible();
+    await expect(more).toHaveText(lang === 'en' ? /^\+ \d+ more operators? with \d+ chats?$/ : /^\+ ещё \d+ оператор/);
+    expect(await overflowing(page)).toEqual([]);
+    // The banner fits the screen as well as its own box.
+    const box = (await banner.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    await sim.clearFault();
+    await expect(tv).toHaveAttribute('data-state', 'live', { timeout: 45_000 });
+    expect(await overflowing(page)).toEqual([]);
+  });
+}
 
 test('keeps the last picture when the network is gone and says since when', async ({ page, context }) => {
   await page.goto('/tv?pollMs=1000');

@@ -30,3 +30,18 @@ export function apiUrl(path: string, filters: LoadFilters, extra: Record<string,
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }
+
+/** Poll a second after newer data is due, never sooner than a second from now. */
+const AFTER_DUE_MS = 1000;
+
+/**
+ * When to ask again: a second after the server says newer data is due (`nextRefreshAt`), so a
+ * change reaches the page within one refresh window and a second, rather than up to two windows
+ * on a clock of its own; the interval alone when the server gives no time.
+ */
+export function pollDelayMs(nextRefreshAt: string | undefined, refreshSeconds: number | undefined, nowMs: number = Date.now()): number {
+  const interval = (refreshSeconds ?? DEFAULT_REFRESH_SECONDS) * 1000;
+  const due = nextRefreshAt ? Date.parse(nextRefreshAt) : NaN;
+  if (!Number.isFinite(due)) return interval;
+  return Math.min(interval + AFTER_DUE_MS, Math.max(AFTER_DUE_MS, due + AFTER_DUE_MS - nowMs));
+}

@@ -4,10 +4,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { WaitingResponse } from '@/lib/load/types';
 import type { LoadFilters } from '@/components/load/filters';
 import { fetchJson } from './fetch-json';
-import { DEFAULT_REFRESH_SECONDS, apiUrl, queryKeys, type WaitingOptions } from './keys';
+import { apiUrl, pollDelayMs, queryKeys, type WaitingOptions } from './keys';
 
-/** The longest-waiting chats, polled like the load. */
-export function useWaitingQuery(filters: LoadFilters, options: WaitingOptions, refreshSeconds: number | undefined, pollMs: number | null) {
+/** The longest-waiting chats, polled like the load: a second after newer data is due. */
+export function useWaitingQuery(filters: LoadFilters, options: WaitingOptions, refreshSeconds: number | undefined, pollMs: number | null, nextRefreshAt?: string) {
   return useQuery({
     queryKey: queryKeys.waiting(filters, options),
     queryFn: ({ signal }) =>
@@ -19,7 +19,7 @@ export function useWaitingQuery(filters: LoadFilters, options: WaitingOptions, r
         }),
         signal,
       ),
-    refetchInterval: pollMs ?? (refreshSeconds ?? DEFAULT_REFRESH_SECONDS) * 1000,
+    refetchInterval: pollMs ?? pollDelayMs(nextRefreshAt, refreshSeconds),
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
   });

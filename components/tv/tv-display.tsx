@@ -30,7 +30,7 @@ export function TvDisplay({ config }: { config: TvConfig }) {
   const thresholdSeconds = config.thresholdMinutes === null ? null : config.thresholdMinutes * 60;
   const rows = ROWS_PER_PANEL[config.perPage];
   const waitingOptions = useMemo(() => ({ limit: rows, thresholdSeconds, names: config.names }), [rows, thresholdSeconds, config.names]);
-  const waiting = useWaitingQuery(filters, waitingOptions, refreshSeconds, config.pollMs);
+  const waiting = useWaitingQuery(filters, waitingOptions, refreshSeconds, config.pollMs, load.data?.nextRefreshAt);
   const pollMs = config.pollMs ?? (refreshSeconds ?? 15) * 1000;
   useBuildWatch(Math.min(60_000, Math.max(5_000, 4 * pollMs)));
 

@@ -1,32 +1,11 @@
 // @ts-check
-const { createHash } = require('node:crypto');
-const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
-const path = require('node:path');
+const { sourceHash } = require('./scripts/build-sources.cjs');
 const createNextIntlPlugin = require('next-intl/plugin');
 const { version } = require('./package.json');
 
 // The build id names the code, not the moment: a hash of the sources, the same however often this
 // file is loaded during one build. Wall displays compare it with the server's to reload after a deploy.
-function sourceHash() {
-  const hash = createHash('sha256');
-  const walk = (entry) => {
-    if (!existsSync(entry)) return;
-    if (statSync(entry).isDirectory()) {
-      for (const name of readdirSync(entry).sort()) {
-        if (!name.startsWith('.') && name !== 'node_modules') walk(path.join(entry, name));
-      }
-      return;
-    }
-    hash.update(path.relative(__dirname, entry));
-    hash.update(readFileSync(entry));
-  };
-  for (const source of ['app', 'components', 'lib', 'public', 'package-lock.json', 'next.config.js']) {
-    walk(path.join(__dirname, source));
-  }
-  return hash.digest('hex').slice(0, 12);
-}
-
-const buildId = `${version}-${sourceHash()}`;
+const buildId = `${version}-${sourceHash(__dirname)}`;
 
 // `npm run bench` builds with CHATLOAD_BENCH=1 into a folder of its own: only that build takes
 // `*.bench.ts` files as routes (the benchmark's yardstick route), so no normal build has them.

@@ -1,26 +1,17 @@
 // `npm start`: builds when there is no build yet or the sources changed since the last one, then
 // serves the dashboard (demo mode when WAMM_TOKEN is not set) on PORT, default 3000.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import buildSources from './build-sources.cjs';
 
+const { newestSourceChange } = buildSources;
 const root = path.resolve(import.meta.dirname, '..');
 const distDir = process.env.CHATLOAD_DIST_DIR || '.next';
 const buildId = path.join(root, distDir, 'BUILD_ID');
 const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'public', 'package.json', 'next.config.js', 'instrumentation.ts'];
-
-function newestChange(entry) {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of readdirSync(entry)) newest = Math.max(newest, newestChange(path.join(entry, name)));
-  return newest;
-}
-
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-const changedAt = Math.max(...SOURCES.map((source) => newestChange(path.join(root, source))));
+const changedAt = newestSourceChange(root);
 if (builtAt < changedAt) {
   console.log(builtAt === 0 ? 'chatload: building (first start)…' : 'chatload: sources changed, building again…');
   const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit' });

@@ -18,6 +18,7 @@ const BUILD_SOURCES = [
   'package.json',
   'package-lock.json',
   'scripts/build-sources.cjs',
+  'scripts/build-sources.d.cts',
 ];
 
 /** @param {string} entry @param {(file: string) => void} visit @param {(folder: string) => void} [visitFolder] */

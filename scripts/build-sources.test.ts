@@ -4,11 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import buildSources from './build-sources.cjs';
 
-const { BUILD_SOURCES, newestSourceChange, sourceHash } = buildSources as {
-  BUILD_SOURCES: string[];
-  newestSourceChange: (root: string) => number;
-  sourceHash: (root: string) => string;
-};
+const { BUILD_SOURCES, newestSourceChange, sourceHash } = buildSources;
 
 let root: string;
 

@@ -1,119 +1,187 @@
 import { z } from 'zod';
 import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
-import { PARTIAL_CODES, UPSTREAM_ERROR_CODES, type ApiErrorBody, type ChatsResponse, type HealthResponse, type LoadResponse } from '@/lib/load/types';
-import type { HistoryResponse, SnapshotListResponse, SnapshotResponse, SnapshotSummaryBody } from '@/lib/snapshots/types';
+import { API_ERROR_CODES, PARTIAL_CODES, UPSTREAM_ERROR_CODES } from '@/lib/load/codes';
 
-// The HTTP API's responses as zod schemas, held to the TypeScript contract in lib/load/types.ts.
-// Tests check every answer against them, so the README's API section is enforced, not described.
+// The HTTP API's responses, written once: these schemas are the contract, and the TypeScript types
+// the server and the pages use are inferred from them (lib/load/types.ts, lib/snapshots/types.ts,
+// imported as types only, so no browser bundle carries zod). Tests check every answer against them,
+// so the README's API section is enforced, not described.
 
 const isoUtc = z.iso.datetime({ offset: false });
 const id = z.string().regex(/^\S*$/);
+const teamId = z.string().regex(/^[a-z0-9-]{1,40}$/);
 const count = z.number().int().nonnegative();
 const seconds = z.number().int().nonnegative();
+/** A sentence for a supervisor, in English. */
+const sentence = z.string().min(10);
 
-const upstreamCode = z.enum(UPSTREAM_ERROR_CODES);
-const upstreamError = z.strictObject({ code: upstreamCode, message: z.string().min(10), detail: z.string().min(1).optional() });
-const partial = z.strictObject({
+export const upstreamErrorSchema = z.strictObject({
+  code: z.enum(UPSTREAM_ERROR_CODES),
+  /** A sentence a supervisor understands, in English; never a URL or the token. */
+  message: sentence,
+  /** The technical detail inside `message` ("HTTP 500"), for pages that word the code in another language. */
+  detail: z.string().min(1).optional(),
+});
+
+/** Why the numbers are partial, for pages that word it in their own language. */
+export const partialSchema = z.strictObject({
   code: z.enum(PARTIAL_CODES),
+  /** Operators whose chats failed or did not arrive in time, or unassigned chats seen; null when not applicable. */
   count: count.nullable(),
+  /** wamm.chat's per-call limit on listed chats. */
   cap: count,
 });
-const filters = z.strictObject({ channel: id.nullable(), user: id.nullable(), team: id.nullable() });
 
-export const loadResponseSchema = z.strictObject({
+export const filtersSchema = z.strictObject({ channel: id.nullable(), user: id.nullable(), team: id.nullable() });
+
+export const dataStatusSchema = z.strictObject({
+  /** ISO-8601 UTC time of the upstream fetch behind these numbers. */
   asOf: isoUtc,
   stale: z.boolean(),
   complete: z.boolean(),
-  partialReason: z.string().min(10).optional(),
-  partial: partial.optional(),
+  partialReason: sentence.optional(),
+  partial: partialSchema.optional(),
   demo: z.boolean(),
   refreshSeconds: z.number().int().min(1),
+  /** ISO-8601 UTC: when newer data is due. Poll a second after it to see a change as soon as chatload has it. */
   nextRefreshAt: isoUtc,
-  upstreamError: upstreamError.nullable(),
-  filters,
-  totals: z.strictObject({
-    openChats: count,
-    operators: count,
-    channels: count,
-    oldestAgeSeconds: seconds.nullable(),
-    medianAgeSeconds: seconds.nullable(),
-    undatedChats: count,
-    capacity: count.nullable(),
-    overCapacityOperators: count,
-    overWarningChats: count,
-    overCriticalChats: count,
-  }),
-  ageBuckets: z
-    .array(
-      z.strictObject({
-        key: z.enum(['lt5m', '5to15m', '15to60m', '1to4h', '4to24h', 'gt24h'] satisfies AgeBucketKey[]),
-        label: z.string(),
-        fromSeconds: seconds,
-        toSeconds: seconds.nullable(),
-        openChats: count,
-      }),
-    )
-    .length(AGE_BUCKETS.length),
-  byUser: z.array(
-    z.strictObject({
-      userId: id,
-      name: z.string().nullable(),
-      locked: z.boolean(),
-      deleted: z.boolean(),
-      openChats: count,
-      oldestAgeSeconds: seconds.nullable(),
-      buckets: z.array(count).length(AGE_BUCKETS.length),
-      capacity: count.nullable(),
-      teamIds: z.array(id),
-      lastActiveAt: isoUtc.nullable(),
-      available: z.boolean(),
-      overCapacity: z.boolean(),
-    }),
-  ),
-  byChannel: z.array(
-    z.strictObject({
-      apiId: id,
-      name: z.string().nullable(),
-      type: z.string().nullable(),
-      state: z.string().nullable(),
-      openChats: count,
-    }),
-  ),
-  byTeam: z.array(
-    z.strictObject({
-      teamId: z.string().regex(/^[a-z0-9-]{1,40}$/),
-      name: z.string().min(1),
-      openChats: count,
-      capacity: count.nullable(),
-      operators: count,
-      availableOperators: count,
-      overCapacityOperators: count,
-      overCriticalChats: count,
-      oldestAgeSeconds: seconds.nullable(),
-    }),
-  ),
-}) satisfies z.ZodType<LoadResponse>;
+  upstreamError: upstreamErrorSchema.nullable(),
+});
+
+export const loadTotalsSchema = z.strictObject({
+  openChats: count,
+  operators: count,
+  channels: count,
+  oldestAgeSeconds: seconds.nullable(),
+  medianAgeSeconds: seconds.nullable(),
+  /** Open chats without a usable last-message date: counted, but in no age bucket. */
+  undatedChats: count,
+  /** What the available operators in view can take together; null when one of them has no limit. */
+  capacity: count.nullable(),
+  overCapacityOperators: count,
+  /** Chats whose last message is at least the settings' warningMinutes / criticalMinutes old. */
+  overWarningChats: count,
+  overCriticalChats: count,
+});
+
+export const ageBucketTotalSchema = z.strictObject({
+  key: z.enum(AGE_BUCKETS.map((bucket) => bucket.key) as [AgeBucketKey, ...AgeBucketKey[]]),
+  label: z.string(),
+  fromSeconds: seconds,
+  toSeconds: seconds.nullable(),
+  openChats: count,
+});
+
+export const userLoadSchema = z.strictObject({
+  /** "0" is the row of chats without a responsible operator. */
+  userId: id,
+  name: z.string().nullable(),
+  /** Locked in wamm.chat (cannot sign in) — still responsible for the chats shown. */
+  locked: z.boolean(),
+  /** Deleted in wamm.chat but still named as responsible on open chats. */
+  deleted: z.boolean(),
+  openChats: count,
+  oldestAgeSeconds: seconds.nullable(),
+  /** Open chats per age bucket, in the order of `ageBuckets`. */
+  buckets: z.array(count).length(AGE_BUCKETS.length),
+  /** How many chats the settings let this operator take; null = no limit (and for the unassigned row). */
+  capacity: count.nullable(),
+  /** The teams of the settings this operator is in. */
+  teamIds: z.array(id),
+  /** Last activity in wamm.chat, ISO-8601 UTC; null when unknown. */
+  lastActiveAt: isoUtc.nullable(),
+  /** Not locked, not deleted, and active within the settings' awayAfterMinutes of `asOf`. */
+  available: z.boolean(),
+  /** More open chats (counted over every channel) than `capacity`. */
+  overCapacity: z.boolean(),
+});
+
+export const channelLoadSchema = z.strictObject({
+  apiId: id,
+  name: z.string().nullable(),
+  /** wamm.chat's channel type: "whatsapp", "tg", "tg_bot", … */
+  type: z.string().nullable(),
+  /** "authorized", "notAuthorized", "starting", "blocked", … */
+  state: z.string().nullable(),
+  openChats: count,
+});
+
+/** One team of the settings, over the whole data set. */
+export const teamLoadSchema = z.strictObject({
+  teamId,
+  name: z.string().min(1),
+  /** Its operators' chats plus the unassigned chats on the channels it serves. */
+  openChats: count,
+  /** What its available operators can take together; null when one of them has no limit. */
+  capacity: count.nullable(),
+  operators: count,
+  availableOperators: count,
+  overCapacityOperators: count,
+  overCriticalChats: count,
+  oldestAgeSeconds: seconds.nullable(),
+});
+
+export const loadResponseSchema = dataStatusSchema.extend({
+  filters: filtersSchema,
+  totals: loadTotalsSchema,
+  ageBuckets: z.array(ageBucketTotalSchema).length(AGE_BUCKETS.length),
+  byUser: z.array(userLoadSchema),
+  byChannel: z.array(channelLoadSchema),
+  /** Every team of the settings, over the whole data set whatever the filters; empty without teams. */
+  byTeam: z.array(teamLoadSchema),
+});
+
+export const chatRowSchema = z.strictObject({
+  chatId: id,
+  chatName: z.string(),
+  phone: z.string(),
+  avatar: z.string(),
+  userId: id,
+  apiId: id,
+  /** ISO-8601 UTC; null when wamm.chat gave no usable date (e.g. "0000-00-00 00:00:00"). */
+  lastMessageAt: isoUtc.nullable(),
+  /** Seconds from the last message to `asOf`; null when the date is unknown. */
+  ageSeconds: seconds.nullable(),
+});
 
 export const chatsResponseSchema = z.strictObject({
   asOf: isoUtc,
   stale: z.boolean(),
   complete: z.boolean(),
-  partialReason: z.string().optional(),
-  partial: partial.optional(),
-  filters,
-  chats: z.array(
-    z.strictObject({
-      chatId: id,
-      chatName: z.string(),
-      phone: z.string(),
-      avatar: z.string(),
-      userId: id,
-      apiId: id,
-      lastMessageAt: isoUtc.nullable(),
-      ageSeconds: seconds.nullable(),
-    }),
-  ),
-}) satisfies z.ZodType<ChatsResponse>;
+  partialReason: sentence.optional(),
+  partial: partialSchema.optional(),
+  filters: filtersSchema,
+  chats: z.array(chatRowSchema),
+});
+
+export const waitingChatSchema = z.strictObject({
+  chatId: id,
+  userId: id,
+  operatorName: z.string().nullable(),
+  apiId: id,
+  channelName: z.string().nullable(),
+  lastMessageAt: isoUtc.nullable(),
+  ageSeconds: seconds.nullable(),
+  /** Only when the caller asked for names (`names=1`): a wall display is seen by passers-by. */
+  chatName: z.string().optional(),
+  phone: z.string().optional(),
+});
+
+export const waitingResponseSchema = z.strictObject({
+  asOf: isoUtc,
+  stale: z.boolean(),
+  filters: filtersSchema,
+  /** Open chats whose last message is at least `thresholdSeconds` old. */
+  overThreshold: count,
+  thresholdSeconds: seconds,
+  /** The longest-waiting chats, oldest first, at most `limit`. */
+  chats: z.array(waitingChatSchema),
+});
+
+export const versionResponseSchema = z.strictObject({
+  version: z.string().min(1),
+  buildId: z.string().min(1),
+});
 
 export const healthResponseSchema = z.strictObject({
   status: z.enum(['ok', 'degraded', 'down']),
@@ -124,78 +192,126 @@ export const healthResponseSchema = z.strictObject({
   stale: z.boolean(),
   complete: z.boolean(),
   partialReason: z.string().optional(),
-  partial: partial.optional(),
+  partial: partialSchema.optional(),
   upstream: z.strictObject({
     lastSuccessAt: isoUtc.nullable(),
     lastErrorAt: isoUtc.nullable(),
-    lastError: upstreamError.nullable(),
+    lastError: upstreamErrorSchema.nullable(),
     consecutiveFailures: count,
   }),
+  /** Several instances acting as one (REDIS_URL), or one alone; this instance's part in the refresh. */
   cluster: z.strictObject({
     mode: z.enum(['single', 'redis']),
     ok: z.boolean(),
+    /** Which Redis, without credentials; null for one instance. */
     redis: z.string().min(1).nullable(),
-    problem: z.string().min(10).nullable(),
+    problem: sentence.nullable(),
     failingSince: isoUtc.nullable(),
+    /** refreshing: this instance fetched the data shown; following: another did; alone: no coordination. */
     role: z.enum(['refreshing', 'following', 'alone']),
   }),
+  /** Whether chatload's database answers: saved snapshots, history, settings and sign-in need it; live numbers don't. */
   storage: z.strictObject({
     ok: z.boolean(),
+    /** Which database, without credentials: "SQLite file data/chatload.db", "PostgreSQL db:5432/chatload". */
     database: z.string().min(1),
-    problem: z.string().min(10).nullable(),
+    /** What is wrong, in a sentence; null while it works. */
+    problem: sentence.nullable(),
     failingSince: isoUtc.nullable(),
   }),
   timezone: z.strictObject({
     name: z.string(),
     suspect: z.boolean(),
+    /** How far the newest `date_msg` is ahead of our clock, when it is more than a minute. */
     futureSeconds: seconds.nullable(),
     message: z.string().nullable(),
   }),
-}) satisfies z.ZodType<HealthResponse>;
+});
 
 export const errorResponseSchema = z.strictObject({
   error: z.strictObject({
-    code: z.union([z.enum(['bad_request', 'payload_too_large', 'not_found', 'internal_error', 'unauthorized', 'display_revoked', 'forbidden', 'cross_origin', 'too_many_attempts', 'storage_unavailable', 'busy', 'conflict']), upstreamCode]),
-    message: z.string().min(10),
+    code: z.enum(API_ERROR_CODES),
+    message: sentence,
     detail: z.string().min(1).optional(),
   }),
-}) satisfies z.ZodType<ApiErrorBody>;
+});
+
+export const sessionResponseSchema = z.strictObject({
+  /** null when nobody is signed in. */
+  user: z.strictObject({ name: z.string().min(1), role: z.enum(['viewer', 'manager', 'display']) }).nullable(),
+  /** Sign-in is off (demo mode, or AUTH_DISABLED=1): everyone may do everything. */
+  authDisabled: z.boolean(),
+  /** Off on purpose with a real token: pages show a warning. */
+  authDisabledWarning: z.boolean(),
+});
 
 export const snapshotSummarySchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+  /** ISO-8601 UTC: when it was saved. */
   createdAt: isoUtc,
+  /** ISO-8601 UTC: the time of the data in it. */
   asOf: isoUtc,
   label: z.string().min(1).max(100).nullable(),
   savedBy: z.string().nullable(),
   trigger: z.enum(['manual', 'scheduled']),
-  filters,
+  filters: filtersSchema,
   openChats: count,
   operators: count,
   oldestAgeSeconds: seconds.nullable(),
   complete: z.boolean(),
+  /** The page that shows it (a shareable link). */
   url: z.string().regex(/^\/snapshots\/[A-Za-z0-9_-]{22}$/),
-}) satisfies z.ZodType<SnapshotSummaryBody>;
+});
 
-export const snapshotListSchema = z.strictObject({ snapshots: z.array(snapshotSummarySchema) }) satisfies z.ZodType<SnapshotListResponse>;
+export const snapshotListSchema = z.strictObject({ snapshots: z.array(snapshotSummarySchema) });
 
 export const snapshotResponseSchema = z.strictObject({
   snapshot: snapshotSummarySchema,
+  /** The numbers as they were, in the live endpoint's shape (`stale` false, no upstream error). */
   load: loadResponseSchema.extend({ stale: z.literal(false), upstreamError: z.null() }),
-}) satisfies z.ZodType<SnapshotResponse>;
+});
 
-const nullableNumber = z.number().nonnegative().nullable();
+const meanOrNull = z.number().nonnegative().nullable();
+
+export const historyPointSchema = z.strictObject({
+  /** ISO-8601 UTC start of the step. */
+  at: isoUtc,
+  /** Mean open chats over the step; null when nothing was recorded in it. */
+  openChats: meanOrNull,
+  openChatsMax: meanOrNull,
+  /** Longest last-message age seen in the step. */
+  oldestAgeSeconds: meanOrNull,
+  /** Minutes recorded in the step (0 for a gap). */
+  samples: count,
+});
+
+export const historyScopeSchema = z.enum(['total', 'operator', 'channel', 'team']);
 
 export const historyResponseSchema = z.strictObject({
   from: isoUtc,
   to: isoUtc,
-  by: z.enum(['total', 'operator', 'channel', 'team']),
+  by: historyScopeSchema,
   stepSeconds: z.number().int().min(60),
-  series: z.array(
-    z.strictObject({
-      id: z.string(),
-      points: z.array(
-        z.strictObject({ at: isoUtc, openChats: nullableNumber, openChatsMax: nullableNumber, oldestAgeSeconds: nullableNumber, samples: count }),
-      ),
-    }),
-  ),
-}) satisfies z.ZodType<HistoryResponse>;
+  series: z.array(z.strictObject({ id: z.string(), points: z.array(historyPointSchema) })),
+});
+
+export const teamAnalyticsSchema = z.strictObject({
+  teamId,
+  name: z.string().min(1),
+  /** Minutes with a sample in the range: fewer than `minutes` when the server was down or wamm.chat did not answer. */
+  minutesRecorded: count,
+  peakOpenChats: meanOrNull,
+  meanOpenChats: meanOrNull,
+  /** Minutes in which the team's open chats were above what its available operators could take. */
+  minutesOverCapacity: count,
+  maxOverCriticalChats: meanOrNull,
+});
+
+export const teamAnalyticsResponseSchema = z.strictObject({
+  from: isoUtc,
+  to: isoUtc,
+  /** Minutes in the range. */
+  minutes: count,
+  /** Every team of the settings, in their order. */
+  teams: z.array(teamAnalyticsSchema),
+});

@@ -36,7 +36,8 @@ function contextOf(snapshot: ThawedSnapshot, live: ResponseContext): ResponseCon
 export function snapshotResponse(snapshot: ThawedSnapshot, live: ResponseContext): SnapshotResponse {
   return {
     snapshot: snapshotSummaryBody(snapshot.record),
-    load: buildLoadResponse(snapshot.view, snapshot.document.filters, contextOf(snapshot, live)),
+    // Numbers as they were saved: never "old", never with the upstream error of that moment.
+    load: { ...buildLoadResponse(snapshot.view, snapshot.document.filters, contextOf(snapshot, live)), stale: false, upstreamError: null },
   };
 }
 

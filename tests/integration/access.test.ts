@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { hashPassword } from '@/lib/auth/passwords';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorResponseSchema } from '@/lib/api/response-schemas';
+import { errorResponseSchema, sessionResponseSchema } from '@/lib/api/response-schemas';
 import type { WaitingResponse } from '@/lib/load/types';
 import type { AuditResponse, DisplayKeyCreatedBody } from '@/lib/auth/responses';
 import type { SnapshotSummaryBody } from '@/lib/snapshots/types';
@@ -46,7 +46,7 @@ describe('access control', () => {
   it('signs people in with the right password only, in an httpOnly cookie', async () => {
     for (const caller of ['manager', 'viewer', 'display'] as const) expect(cookies[caller]).toMatch(/^chatload_session=.+/);
     const manager = await as('manager', 'GET', '/api/session');
-    expect(manager.body).toMatchObject({ user: { name: 'manager', role: 'manager' }, authDisabled: false });
+    expect(sessionResponseSchema.parse(manager.body)).toMatchObject({ user: { name: 'manager', role: 'manager' }, authDisabled: false });
     const wrong = await app.request('POST', '/api/session', { password: 'guess' }, { ...HOST, 'x-chatload-client-address': '10.9.9.9' });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('set-cookie')).toBeNull();

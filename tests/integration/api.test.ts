@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   chatsResponseSchema,
   errorResponseSchema,
   healthResponseSchema,
   loadResponseSchema,
+  versionResponseSchema,
+  waitingResponseSchema,
 } from '@/lib/api/response-schemas';
-import type { ChatsResponse, LoadResponse, WaitingResponse } from '@/lib/load/types';
+import type { ChatsResponse, LoadResponse } from '@/lib/load/types';
 import { TOKEN, eventually, startApp, type App } from './harness';
 
 // The truth, counted straight from the simulator's own data (wire shapes: ids as it sent them).
@@ -157,7 +160,7 @@ describe('GET /api/waiting', () => {
   it('lists the longest-waiting chats with operator and channel, without customer names or phones', async () => {
     const response = await app.get('/api/waiting?limit=5&threshold=3600');
     expect(response.status).toBe(200);
-    const data = response.body as WaitingResponse;
+    const data = waitingResponseSchema.parse(response.body);
     expect(data.chats).toHaveLength(5);
     const ages = data.chats.map((chat) => chat.ageSeconds!);
     expect(ages).toEqual([...ages].sort((a, b) => b - a));
@@ -175,7 +178,7 @@ describe('GET /api/waiting', () => {
   });
 
   it('shows names and phones only when asked', async () => {
-    const data = (await app.get('/api/waiting?limit=2&names=1')).body as WaitingResponse;
+    const data = waitingResponseSchema.parse((await app.get('/api/waiting?limit=2&names=1')).body);
     expect(data.chats[0]).toHaveProperty('chatName');
     expect(data.chats[0]).toHaveProperty('phone');
   });
@@ -193,7 +196,8 @@ describe('GET /api/waiting', () => {
 
   it('reports the running build for wall displays', async () => {
     const response = await app.get('/api/version');
-    expect(response.body).toMatchObject({ version: expect.any(String), buildId: expect.any(String) });
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(versionResponseSchema.parse(response.body).version).toBe(version);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorResponseSchema, loadResponseSchema } from '@/lib/api/response-schemas';
+import { errorResponseSchema, loadResponseSchema, teamAnalyticsResponseSchema } from '@/lib/api/response-schemas';
 import type { AuditResponse } from '@/lib/auth/responses';
 import type { LoadResponse } from '@/lib/load/types';
 import { startApp, type App } from './harness';
@@ -116,6 +116,29 @@ describe('the settings document', () => {
       const teamRow = load.byTeam.find((entry) => entry.teamId === team.id)!;
       expect(teamRow.openChats).toBe(byHand.length);
     }
+  });
+
+  it("reports each team's recorded minute in the analytics: its open chats as the live numbers had them", async () => {
+    const { support, sales } = teamsFromTheSimulator();
+    expect((await as(manager, 'PUT', '/api/settings', { version: 1, teams: [support, sales], capacity: { default: 2, operators: {} } })).status).toBe(200);
+    await app.runtime.jobs.sampleHistory();
+    const live = loadResponseSchema.parse((await as(manager, 'GET', '/api/load')).body);
+    const response = await as(manager, 'GET', '/api/teams/analytics');
+    expect(response.status).toBe(200);
+    const analytics = teamAnalyticsResponseSchema.parse(response.body);
+    expect(analytics.minutes).toBe(24 * 60);
+    expect(analytics.teams.map((team) => team.teamId)).toEqual(['support', 'sales']);
+    for (const team of analytics.teams) {
+      const now = live.byTeam.find((entry) => entry.teamId === team.teamId)!;
+      expect(team.minutesRecorded, team.teamId).toBe(1);
+      expect(team.peakOpenChats, team.teamId).toBe(now.openChats);
+      // Two chats each: both teams of the simulator have more open chats than that, so the minute was over.
+      expect(now.openChats, team.teamId).toBeGreaterThan(now.capacity!);
+      expect(team.minutesOverCapacity, team.teamId).toBe(1);
+    }
+    const csv = await as(manager, 'GET', '/api/teams/analytics?format=csv');
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.text).toContain('Продажи');
   });
 
   it('refuses an unknown team with a 400 naming team, on every data route', async () => {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
 import { API_ERROR_CODES, PARTIAL_CODES, UPSTREAM_ERROR_CODES } from '@/lib/load/codes';
+import { MOVE_REASONS, NOT_PLACED_REASONS } from '@/lib/rebalance/types';
+import { BALANCING_MODES } from '@/lib/settings/schema';
+import { MOVE_STATUSES, MOVE_TRIGGERS } from '@/lib/storage/types';
 
 // The HTTP API's responses, written once: these schemas are the contract, and the TypeScript types
 // the server and the pages use are inferred from them (lib/load/types.ts, lib/snapshots/types.ts,
@@ -269,6 +272,67 @@ export const snapshotResponseSchema = z.strictObject({
   snapshot: snapshotSummarySchema,
   /** The numbers as they were, in the live endpoint's shape (`stale` false, no upstream error). */
   load: loadResponseSchema.extend({ stale: z.literal(false), upstreamError: z.null() }),
+});
+
+// ── Rebalancing ───────────────────────────────────────────────────────────────────────────
+
+/** An operator id, or "0": nobody. */
+const operatorOrNobody = z.string().regex(/^\S+$/);
+
+export const planResponseSchema = z.strictObject({
+  /** ISO-8601 UTC: the time of the data the plan is based on. */
+  basedOn: isoUtc,
+  /** Oldest chats first within each rule, rules in the order of the settings. */
+  moves: z.array(z.strictObject({ chatId: id, fromUserId: operatorOrNobody, toUserId: id, reason: z.enum(MOVE_REASONS) })),
+  notPlaced: z.array(z.strictObject({ chatId: id, reason: z.enum(NOT_PLACED_REASONS) })),
+});
+
+export const moveResultSchema = z.strictObject({
+  chatId: id,
+  toUserId: operatorOrNobody,
+  status: z.enum(MOVE_STATUSES),
+  /** What happened, in an English sentence. */
+  message: sentence,
+  /** The same as a code (moved, closed, moved_elsewhere, phone_fail, …), for pages that word it in their own language. */
+  outcome: z.string().regex(/^[a-z_]+$/),
+  /** The moves log entry, for an undo; null when nothing was sent. */
+  moveId: z.string().nullable(),
+});
+
+export const applyResponseSchema = z.strictObject({ results: z.array(moveResultSchema) });
+
+export const moveLogEntrySchema = z.strictObject({
+  id: z.string().min(1),
+  at: isoUtc,
+  trigger: z.enum(MOVE_TRIGGERS),
+  /** Who: an account name; null for automatic rebalancing (and with sign-in off). */
+  actor: z.string().nullable(),
+  chatId: id,
+  fromUserId: operatorOrNobody,
+  toUserId: operatorOrNobody,
+  /** The planner's reason, or null for a move by hand. */
+  reason: z.string().nullable(),
+  status: z.enum(MOVE_STATUSES),
+  outcome: z.string().regex(/^[a-z_]+$/),
+  undoneAt: isoUtc.nullable(),
+});
+
+export const movesResponseSchema = z.strictObject({ moves: z.array(moveLogEntrySchema) });
+
+export const rebalanceStatusResponseSchema = z.strictObject({
+  mode: z.enum(BALANCING_MODES),
+  intervalMinutes: z.number().int().positive(),
+  /** Automatic rebalancing's last run on this instance; null before the first. */
+  lastRun: z
+    .strictObject({
+      at: isoUtc,
+      mode: z.enum(['suggest', 'auto']),
+      /** Why nothing was done, when nothing was: quiet hours, stale or partial data. */
+      heldBack: z.string().nullable(),
+      plan: planResponseSchema.nullable(),
+      results: z.array(moveResultSchema),
+    })
+    .nullable(),
 });
 
 const meanOrNull = z.number().nonnegative().nullable();

@@ -9,7 +9,8 @@ import type { MoveRecord, MoveRepository, MoveStatus, MoveTrigger } from '@/lib/
 import type { AssignOutcome, WammClient } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
 import { plan } from './planner';
-import type { MoveReason, NotPlacedReason, Plan } from './types';
+import type { PlanBody } from './responses';
+import type { MoveReason, Plan } from './types';
 import { WriteLimiter } from './write-limiter';
 
 // Reassigning chats inside the customer's wamm.chat account: the one place chatload writes to it.
@@ -46,13 +47,6 @@ export interface MoveRequest {
   /** Where the chat was when the move was planned; a chat found elsewhere is skipped. Unknown: the live data. */
   fromOperatorId?: string | null;
   reason?: MoveReason | null;
-}
-
-export interface PlanBody {
-  /** ISO time of the data the plan is based on. */
-  basedOn: string;
-  moves: Array<{ chatId: string; fromUserId: string; toUserId: string; reason: MoveReason }>;
-  notPlaced: Array<{ chatId: string; reason: NotPlacedReason }>;
 }
 
 export interface AutoRun {
@@ -276,7 +270,7 @@ export class RebalanceService {
     }
     switch (outcome) {
       case 'success':
-        return this.record(request, current, who, 'moved', 'moved', request.toOperatorId === null ? 'Done: the chat has no responsible operator now.' : 'Moved.', true);
+        return this.record(request, current, who, 'moved', 'moved', request.toOperatorId === null ? 'Done: the chat has no responsible operator now.' : `Moved: operator ${request.toOperatorId} is responsible for the chat now.`, true);
       case 'phone_fail':
         return this.record(request, current, who, 'failed', 'phone_fail', 'Failed: wamm.chat cannot give this chat a responsible operator (a group, or an address it refuses); it will not be tried again.', true);
       case 'not_found':

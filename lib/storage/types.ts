@@ -228,8 +228,10 @@ export interface AuditRepository {
 
 // ── Moves (reassignments made through wamm.chat) ──────────────────────────────────────────────
 
-export type MoveStatus = 'moved' | 'skipped' | 'failed' | 'unknown';
-export type MoveTrigger = 'manual' | 'auto' | 'undo';
+export const MOVE_STATUSES = ['moved', 'skipped', 'failed', 'unknown'] as const;
+export type MoveStatus = (typeof MOVE_STATUSES)[number];
+export const MOVE_TRIGGERS = ['manual', 'auto', 'undo'] as const;
+export type MoveTrigger = (typeof MOVE_TRIGGERS)[number];
 
 export interface MoveRecord {
   /** 128 random bits, base64url. */

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ChannelLoad, UserLoad } from '@/lib/load/types';
+import { Reassign } from '@/components/rebalance/reassign';
 import { useChatsQuery } from '@/components/queries/use-chats-query';
 import { useLabels } from './labels';
 import { useProblemWords } from './problem-words';
@@ -17,12 +18,15 @@ interface Props {
   teamFilter?: string | null;
   /** Where the chats come from: /api/chats, or a snapshot's /api/snapshots/{id}/chats. */
   chatsPath?: string;
+  /** For a manager on the live page: the operators a chat can be given to; absent, no reassigning. */
+  reassignTo?: readonly Pick<UserLoad, 'userId' | 'name' | 'locked' | 'deleted'>[];
   onClose: () => void;
 }
 
 /** One operator's open chats, oldest first, in a side panel over the page. */
-export function Drilldown({ operator, channelFilter, teamFilter, channels, refreshSeconds, chatsPath, onClose }: Props) {
+export function Drilldown({ operator, channelFilter, teamFilter, channels, refreshSeconds, chatsPath, reassignTo, onClose }: Props) {
   const t = useTranslations('drilldown');
+  const tRebalance = useTranslations('rebalance');
   const labels = useLabels();
   const problems = useProblemWords();
   const query = useChatsQuery({ user: operator.userId, channel: channelFilter, team: teamFilter ?? null }, true, refreshSeconds, chatsPath);
@@ -108,6 +112,7 @@ export function Drilldown({ operator, channelFilter, teamFilter, channels, refre
                   <th scope="col" className="numeric">
                     {t('age')}
                   </th>
+                  {reassignTo ? <th scope="col">{tRebalance('reassignColumn')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -119,6 +124,11 @@ export function Drilldown({ operator, channelFilter, teamFilter, channels, refre
                     <td>{labels.channelName(channelById.get(chat.apiId), chat.apiId)}</td>
                     <td>{chat.lastMessageAt ? labels.clock(chat.lastMessageAt) : <span className="muted">{t('unknownTime')}</span>}</td>
                     <td className="numeric">{labels.age(chat.ageSeconds)}</td>
+                    {reassignTo ? (
+                      <td>
+                        <Reassign chat={chat} operators={reassignTo} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -32,6 +32,8 @@ export function PlanPanel({ team, data }: { team: string | null; data: Rebalance
   const queryClient = useQueryClient();
   const now = useNow(1000);
   const [plan, setPlan] = useState<PlanBody | null>(null);
+  // The load as it was when the plan was made: "before" stays the plan's starting point after an apply.
+  const [planRows, setPlanRows] = useState<RebalanceData['rows']>([]);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [planning, setPlanning] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -53,6 +55,7 @@ export function PlanPanel({ team, data }: { team: string | null; data: Rebalance
       const body = await send<PlanBody>('POST', '/api/rebalance/plan', team ? { team } : {});
       if (!body) return;
       setPlan(body);
+      setPlanRows(data.rows);
       setChoices(Object.fromEntries(body.moves.map((move) => [move.chatId, { keep: true, toUserId: move.toUserId }])));
       setResults(null);
     } catch (caught) {
@@ -69,7 +72,7 @@ export function PlanPanel({ team, data }: { team: string | null; data: Rebalance
         .map((move) => ({ chatId: move.chatId, fromUserId: move.fromUserId, toUserId: choices[move.chatId]!.toUserId, reason: move.reason })),
     [plan, choices],
   );
-  const changes = useMemo(() => loadChanges(data.rows, kept), [data.rows, kept]);
+  const changes = useMemo(() => loadChanges(planRows.length > 0 ? planRows : data.rows, kept), [planRows, data.rows, kept]);
   const tooOld = plan ? planTooOld(plan.basedOn, now) : false;
 
   const apply = async () => {

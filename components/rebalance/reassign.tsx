@@ -8,7 +8,7 @@ import { send } from '@/components/queries/send';
 import { UNASSIGNED_ROW_ID, type ChatRow, type UserLoad } from '@/lib/load/types';
 import type { MoveResultBody } from '@/lib/rebalance/responses';
 import { isGroupPhone } from '@/lib/wamm/mapping';
-import { useRebalanceWords, useWriteFailure } from './words';
+import { useWriteFailure } from './words';
 
 // One chat given to another operator, or to nobody, from the drill-down: pick (searching the list),
 // confirm, and the result in words. A group cannot have a responsible operator in wamm.chat, so its
@@ -16,17 +16,22 @@ import { useRebalanceWords, useWriteFailure } from './words';
 
 type Step = { kind: 'closed' } | { kind: 'picking' } | { kind: 'confirming'; toUserId: string } | { kind: 'sending'; toUserId: string };
 
-export function Reassign({ chat, operators }: { chat: ChatRow; operators: readonly Pick<UserLoad, 'userId' | 'name' | 'locked' | 'deleted'>[] }) {
+interface Props {
+  chat: ChatRow;
+  operators: readonly Pick<UserLoad, 'userId' | 'name' | 'locked' | 'deleted'>[];
+  /** The answer, for the drill-down to show: a moved chat leaves this operator's list, and its row with it. */
+  onResult: (result: MoveResultBody, chatName: string) => void;
+}
+
+export function Reassign({ chat, operators, onResult }: Props) {
   const t = useTranslations('rebalance');
   const labels = useLabels();
-  const words = useRebalanceWords();
   const failure = useWriteFailure();
   const queryClient = useQueryClient();
   const searchId = useId();
   const [step, setStep] = useState<Step>({ kind: 'closed' });
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<string>('');
-  const [result, setResult] = useState<MoveResultBody | null>(null);
   const [error, setError] = useState<string | null>(null);
   const chatName = labels.chatName(chat);
 
@@ -48,8 +53,8 @@ export function Reassign({ chat, operators }: { chat: ChatRow; operators: readon
     setError(null);
     try {
       const body = await send<MoveResultBody>('POST', `/api/chats/${encodeURIComponent(chat.chatId)}/assign`, { toUserId: toUserId === UNASSIGNED_ROW_ID ? null : toUserId });
-      setResult(body);
       setStep({ kind: 'closed' });
+      if (body) onResult(body, chatName);
       void queryClient.invalidateQueries({ queryKey: ['load'] });
       void queryClient.invalidateQueries({ queryKey: ['chats'] });
     } catch (caught) {
@@ -61,7 +66,7 @@ export function Reassign({ chat, operators }: { chat: ChatRow; operators: readon
   return (
     <div className="rb-reassign" data-testid="reassign">
       {step.kind === 'closed' ? (
-        <button type="button" className="button small" onClick={() => { setStep({ kind: 'picking' }); setResult(null); }} aria-label={t('reassignLabel', { chat: chatName })} data-testid="reassign-open">
+        <button type="button" className="button small" onClick={() => setStep({ kind: 'picking' })} aria-label={t('reassignLabel', { chat: chatName })} data-testid="reassign-open">
           {t('reassign')}
         </button>
       ) : null}
@@ -101,11 +106,6 @@ export function Reassign({ chat, operators }: { chat: ChatRow; operators: readon
       {error ? (
         <p className="rb-error small" role="alert" data-testid="reassign-error">
           {error}
-        </p>
-      ) : null}
-      {result ? (
-        <p className={`small rb-status rb-status-${result.status}`} role="status" data-testid="reassign-result" data-status={result.status}>
-          {words.status(result.status)}: {words.result(result)}
         </p>
       ) : null}
     </div>

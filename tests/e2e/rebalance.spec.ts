@@ -279,6 +279,29 @@ test('the kill switch turns automatic rebalancing off', async ({ page }) => {
   expect(settings.balancing.mode).toBe('off');
 });
 
+test('Settings switches rebalancing to suggest, warning before automatic mode, and keeps the limits', async ({ page }) => {
+  await putSettings(page.request, settingsDocument());
+  await page.goto('/settings');
+  const section = page.getByTestId('balancing-section');
+  await expect(section.getByTestId('balancing-mode-off')).toBeChecked();
+  await section.getByTestId('balancing-mode-auto').check();
+  await expect(section.getByTestId('balancing-auto-warning')).toContainText('writes into your wamm.chat account');
+  await section.getByTestId('balancing-mode-suggest').check();
+  await expect(section.getByTestId('balancing-auto-warning')).toHaveCount(0);
+  await section.getByTestId('balancing-rule-overCapacity').check();
+  await section.getByTestId('balancing-max-moves').fill('7');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('unsaved-bar')).toHaveCount(0);
+  const stored = (await (await page.request.get('/api/settings')).json()) as { balancing: { mode: string; maxMovesPerRun: number; rules: { overCapacity: boolean; unassigned: boolean } } };
+  expect(stored.balancing).toMatchObject({ mode: 'suggest', maxMovesPerRun: 7, rules: { overCapacity: true, unassigned: true } });
+  await page.reload();
+  await expect(page.getByTestId('balancing-mode-suggest')).toBeChecked();
+  await expect(page.getByTestId('balancing-max-moves')).toHaveValue('7');
+  await page.goto('/rebalance');
+  await expect(page.getByTestId('auto-mode')).toContainText('Suggesting');
+  await putSettings(page.request, settingsDocument());
+});
+
 test('a viewer gets no Rebalance link, no reassign control and no Rebalance page', async ({ browser }) => {
   const context = await browser.newContext({ storageState: EMPTY_STATE, baseURL: APP_URL });
   expect((await context.request.post('/api/session', { data: { password: VIEWER_PASSWORD } })).status()).toBe(200);

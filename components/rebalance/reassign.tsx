@@ -66,7 +66,7 @@ export function Reassign({ chat, operators, onResult }: Props) {
   return (
     <div className="rb-reassign" data-testid="reassign">
       {step.kind === 'closed' ? (
-        <button type="button" className="button small" onClick={() => setStep({ kind: 'picking' })} aria-label={t('reassignLabel', { chat: chatName })} data-testid="reassign-open">
+        <button type="button" className="button button-small" onClick={() => setStep({ kind: 'picking' })} aria-label={t('reassignLabel', { chat: chatName })} data-testid="reassign-open">
           {t('reassign')}
         </button>
       ) : null}
@@ -84,10 +84,10 @@ export function Reassign({ chat, operators, onResult }: Props) {
               </option>
             ))}
           </select>
-          <button type="button" className="button small" disabled={!picked} onClick={() => setStep({ kind: 'confirming', toUserId: picked })} data-testid="reassign-next">
+          <button type="button" className="button button-small" disabled={!picked} onClick={() => setStep({ kind: 'confirming', toUserId: picked })} data-testid="reassign-next">
             {t('reassignNext')}
           </button>{' '}
-          <button type="button" className="button small" onClick={() => setStep({ kind: 'closed' })}>
+          <button type="button" className="button button-small" onClick={() => setStep({ kind: 'closed' })}>
             {t('cancel')}
           </button>
         </div>
@@ -95,10 +95,10 @@ export function Reassign({ chat, operators, onResult }: Props) {
       {step.kind === 'confirming' || step.kind === 'sending' ? (
         <div className="rb-confirm" role="alertdialog" aria-label={t('reassignConfirmLabel')} data-testid="reassign-confirm">
           <p>{step.toUserId === UNASSIGNED_ROW_ID ? t('confirmUnassign', { chat: chatName }) : t('confirmReassign', { chat: chatName, to: name(step.toUserId) })}</p>
-          <button type="button" className="button button-primary small" disabled={step.kind === 'sending'} onClick={() => assign(step.toUserId)} data-testid="reassign-yes">
+          <button type="button" className="button button-primary button-small" disabled={step.kind === 'sending'} onClick={() => assign(step.toUserId)} data-testid="reassign-yes">
             {step.kind === 'sending' ? t('sending') : t('reassignYes')}
           </button>{' '}
-          <button type="button" className="button small" disabled={step.kind === 'sending'} onClick={() => setStep({ kind: 'closed' })}>
+          <button type="button" className="button button-small" disabled={step.kind === 'sending'} onClick={() => setStep({ kind: 'closed' })}>
             {t('cancel')}
           </button>
         </div>

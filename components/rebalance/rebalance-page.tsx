@@ -15,7 +15,6 @@ import { useRebalanceData } from './use-rebalance-data';
 export function RebalancePage() {
   const t = useTranslations('rebalance');
   const tNav = useTranslations('nav');
-  const tAuth = useTranslations('auth');
   const problems = useProblemWords();
   const [filters, setFilters] = useUrlFilters();
   const { data, error } = useRebalanceData();
@@ -24,10 +23,7 @@ export function RebalancePage() {
     <main className="page">
       <PageHeader
         title={t('title')}
-        links={[
-          { href: '/', label: tNav('live') },
-          { href: '/settings', label: tAuth('settings') },
-        ]}
+        links={[{ href: '/', label: tNav('live') }]}
       />
       <p className="muted rb-intro">{t('intro')}</p>
       {error && data.rows.length === 0 ? (

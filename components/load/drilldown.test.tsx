@@ -13,6 +13,7 @@ const chat = (chatId: string, chatName: string, apiId: string, lastMessage: Date
   chatName,
   phone: '79160000000',
   avatar: '',
+  group: false,
   userId: '8123',
   apiId,
   lastMessageAt: lastMessage.toISOString(),
@@ -111,7 +112,7 @@ describe('the drill-down', () => {
 
   it('reassigns one chat to an operator picked by search, after a confirmation, and says the result in words', async () => {
     const posted: Array<{ url: string; body: unknown }> = [];
-    const groupBody: ChatsResponse = { ...body, chats: [...body.chats, { ...body.chats[1]!, chatId: '13', chatName: 'Группа', phone: '120363025@g.us' }] };
+    const groupBody: ChatsResponse = { ...body, chats: [...body.chats, { ...body.chats[1]!, chatId: '13', chatName: 'Группа', phone: '120363025@g.us', group: true }] };
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {

@@ -12,7 +12,7 @@ import type { RebalanceData } from './use-rebalance-data';
 const now = new Date('2026-12-02T10:00:00Z');
 const operator = (userId: string, name: string, openChats: number, teamIds = ['sales']): OperatorRow => ({ userId, name, openChats, capacity: 5, teamIds, available: true, locked: false, deleted: false });
 const rows = [{ ...operator('0', '', 3, []), name: null, capacity: null }, operator('8101', 'Анна', 4), operator('8102', 'Борис', 1), operator('8103', 'Вера', 2)];
-const chat = (chatId: string, chatName: string, phone: string): ChatRow => ({ chatId, chatName, phone, avatar: '', userId: '0', apiId: '1401', lastMessageAt: null, ageSeconds: null });
+const chat = (chatId: string, chatName: string, phone: string): ChatRow => ({ chatId, chatName, phone, avatar: '', userId: '0', apiId: '1401', lastMessageAt: null, ageSeconds: null, group: phone.endsWith('@g.us') });
 const data: RebalanceData = {
   rows,
   rowsById: new Map(rows.map((row) => [row.userId, row])),

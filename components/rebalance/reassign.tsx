@@ -7,7 +7,6 @@ import { operatorsByName, useLabels } from '@/components/load/labels';
 import { send } from '@/components/queries/send';
 import { UNASSIGNED_ROW_ID, type ChatRow, type UserLoad } from '@/lib/load/types';
 import type { MoveResultBody } from '@/lib/rebalance/responses';
-import { isGroupPhone } from '@/lib/wamm/mapping';
 import { useWriteFailure } from './words';
 
 // One chat given to another operator, or to nobody, from the drill-down: pick (searching the list),
@@ -44,7 +43,7 @@ export function Reassign({ chat, operators, onResult }: Props) {
     return needle ? rows.filter((row) => labels.operatorName(row).toLocaleLowerCase().includes(needle) || row.userId.includes(needle)) : rows;
   }, [operators, chat.userId, search, labels]);
 
-  if (isGroupPhone(chat.phone)) return <span className="muted small" data-testid="reassign-group">{t('groupCannot')}</span>;
+  if (chat.group) return <span className="muted small" data-testid="reassign-group">{t('groupCannot')}</span>;
 
   const name = (userId: string) => (userId === UNASSIGNED_ROW_ID ? t('nobody') : labels.operatorName({ userId, name: operators.find((row) => row.userId === userId)?.name ?? null }));
 

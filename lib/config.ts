@@ -137,6 +137,14 @@ const envSchema = z.object({
       .regex(/^[\w\s:/.*'-]+$/, { message: "must be CSP sources such as 'self' https://intranet.example.com" })
       .default("'none'"),
   ),
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .min(16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 24)' })
+      .regex(/^[\x21-\x7e]+$/, { message: 'must be printable characters without spaces (it is sent in an Authorization header)' })
+      .optional(),
+  ),
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z.enum(['0', '1'], { message: 'must be 1 (behind a reverse proxy that sets X-Forwarded-For) or 0' }).optional().transform((value) => value === '1'),
@@ -176,6 +184,8 @@ export interface AppConfig {
   historyRetentionDays: number;
   /** How often the load is written to the history: every minute unless a test says otherwise. */
   historySampleMs: number;
+  /** GET /metrics answers only with this bearer token; null: /metrics is off (404). Secret. */
+  metricsToken: string | null;
   auth: AuthConfig;
 }
 
@@ -248,6 +258,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     snapshotEveryMs: values.SNAPSHOT_EVERY ?? null,
     historyRetentionDays: values.HISTORY_RETENTION_DAYS,
     historySampleMs: values.HISTORY_SAMPLE_SECONDS * 1000,
+    metricsToken: values.METRICS_TOKEN ?? null,
     auth: {
       disabled: values.AUTH_DISABLED || !hasAccounts,
       disabledWarning: values.AUTH_DISABLED && !demo,

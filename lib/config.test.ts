@@ -24,6 +24,8 @@ describe('configuration', () => {
     [{ WAMM_API_URL: 'ftp://example.com' }, 'WAMM_API_URL: must be an http(s) URL'],
     [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN: must be at least 16 characters'],
     [{ METRICS_TOKEN: 'sixteen chars with spaces' }, 'METRICS_TOKEN: must be printable characters without spaces'],
+    [{ WAMM_TOKEN: 'x', MANAGER_PASSWORD: 'correct horse', REDIS_URL: 'redis://127.0.0.1:6379' }, 'Set DATABASE_URL'],
+    [{ WAMM_TOKEN: 'x', MANAGER_PASSWORD: 'correct horse', REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db/chatload' }, 'Set the same SESSION_SECRET'],
   ])('stops with a message naming the variable for %o', (env, words) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(words);

@@ -237,6 +237,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         '  Set DATABASE_URL to the PostgreSQL database they share (npm run db:copy moves an SQLite file into it), or unset REDIS_URL.',
     );
   }
+  if (values.REDIS_URL && hasAccounts && !values.SESSION_SECRET) {
+    throw new ConfigError(
+      'chatload cannot start: REDIS_URL is set, so several instances are to act as one, but without SESSION_SECRET each ' +
+        'would sign sessions with a secret of its own, and a sign-in made on one instance would be refused by the others.\n' +
+        '  Set the same SESSION_SECRET (at least 32 characters, e.g. openssl rand -hex 32) on every instance.',
+    );
+  }
   return {
     demo,
     wammToken: values.WAMM_TOKEN ?? DEMO_TOKEN,

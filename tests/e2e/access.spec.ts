@@ -203,3 +203,11 @@ test('guessing passwords is slowed down: after five misses from one address the 
     await app.stop();
   }
 });
+
+test('the production build has no benchmark route, for a manager either', async ({ request }) => {
+  // The benchmark's baseline route exists only in the build the benchmark makes for itself.
+  for (const method of ['GET', 'POST'] as const) {
+    const response = await request.fetch('/api/bench/baseline', { method });
+    expect(response.status()).toBe(404);
+  }
+});

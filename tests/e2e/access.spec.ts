@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { API_ACCESS, CALLERS, PAGE_ACCESS, sessionIdOfCookie, type Caller } from '../support/access-table';
-import { APP_URL, E2E_TOKEN, SIM_URL, VIEWER_PASSWORD } from './support/env';
+import { APP_URL, E2E_TOKEN, extraPort, SIM_URL, VIEWER_PASSWORD } from './support/env';
 import { startExtraApp } from './support/extra-app';
 import { sim } from './support/sim';
 
@@ -183,7 +183,7 @@ test('pages carry a nonce-based CSP that blocks inline scripts, and run without 
 
 test('guessing passwords is slowed down: after five misses from one address the sixth waits', async ({ browser }) => {
   // Its own server, so the limit on this machine's address does not hold up the other tests.
-  const app = await startExtraApp(3325, { WAMM_TOKEN: E2E_TOKEN, WAMM_API_URL: `${SIM_URL}/api2`, MANAGER_PASSWORD: 'rate-limit-manager' });
+  const app = await startExtraApp(extraPort(15), { WAMM_TOKEN: E2E_TOKEN, WAMM_API_URL: `${SIM_URL}/api2`, MANAGER_PASSWORD: 'rate-limit-manager' });
   const context = await browser.newContext({ storageState: EMPTY_STATE });
   try {
     const page = await context.newPage();

@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { startSimulator, type SimulatorHandle } from '@/lib/simulator';
-import { E2E_TOKEN } from './support/env';
+import { E2E_TOKEN, extraPort } from './support/env';
 import { startExtraApp, type ExtraApp } from './support/extra-app';
 
 // Three built instances of chatload behind no balancer at all (every test spreads its requests over
@@ -13,7 +13,7 @@ import { startExtraApp, type ExtraApp } from './support/extra-app';
 
 const DATABASE = process.env.TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS = process.env.TEST_REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
-const PORTS = [3341, 3342, 3343];
+const PORTS = [extraPort(31), extraPort(32), extraPort(33)];
 const REFRESH_SECONDS = 5;
 const PASSWORD = 'cluster-manager-password';
 

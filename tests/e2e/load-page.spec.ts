@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_TOKEN, SERVER_LOG } from './support/env';
+import { E2E_TOKEN, extraPort, SERVER_LOG } from './support/env';
 import { startExtraApp } from './support/extra-app';
 import { numberIn, sim, truth } from './support/sim';
 
@@ -114,7 +114,7 @@ test('keeps the last numbers when the browser loses our server', async ({ page, 
 
 test('explains an upstream that has never answered, instead of a blank page', async ({ page }) => {
   // Nothing listens on port 1: the connection is refused at once.
-  const app = await startExtraApp(3321, {
+  const app = await startExtraApp(extraPort(11), {
     WAMM_TOKEN: E2E_TOKEN,
     AUTH_DISABLED: '1',
     WAMM_API_URL: 'http://127.0.0.1:1/api2',
@@ -132,7 +132,7 @@ test('explains an upstream that has never answered, instead of a blank page', as
 });
 
 test('runs on its own simulated team in demo mode, clearly marked', async ({ page }) => {
-  const app = await startExtraApp(3322, {});
+  const app = await startExtraApp(extraPort(12), {});
   try {
     await page.goto(app.url);
     await expect(page.getByTestId('demo-badge')).toBeVisible();

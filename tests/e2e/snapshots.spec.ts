@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { E2E_TOKEN, SIM_URL } from './support/env';
+import { E2E_TOKEN, extraPort, SIM_URL } from './support/env';
 import { startExtraApp } from './support/extra-app';
 import { numberIn, sim } from './support/sim';
 import { parseCsv } from '../support/csv';
@@ -140,13 +140,13 @@ test('the trends show the load the server wrote down, by itself, every few secon
 test('the server takes scheduled snapshots by itself, and keeps them over a restart', async ({ page }) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chatload-e2e-'));
   const env = { WAMM_TOKEN: E2E_TOKEN, WAMM_API_URL: `${SIM_URL}/api2`, SNAPSHOT_EVERY: '10s', DATA_DIR: dataDir, AUTH_DISABLED: '1' };
-  let app = await startExtraApp(3324, env);
+  let app = await startExtraApp(extraPort(14), env);
   const listed = async () => ((await (await fetch(`${app.url}/api/snapshots`)).json()) as { snapshots: Array<{ id: string; trigger: string }> }).snapshots;
   try {
     await expect.poll(async () => (await listed()).filter((snapshot) => snapshot.trigger === 'scheduled').length, { timeout: 30_000 }).toBeGreaterThan(0);
     const before = await listed();
     await app.stop();
-    app = await startExtraApp(3324, { ...env, SNAPSHOT_EVERY: '' });
+    app = await startExtraApp(extraPort(14), { ...env, SNAPSHOT_EVERY: '' });
     const after = await listed();
     expect(after.map((snapshot) => snapshot.id)).toEqual(expect.arrayContaining(before.map((snapshot) => snapshot.id)));
     await page.goto(`${app.url}/snapshots`);

@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_TOKEN, SERVER_LOG, SIM_URL } from './support/env';
+import { E2E_TOKEN, extraPort, SERVER_LOG, SIM_URL } from './support/env';
 import { startExtraApp } from './support/extra-app';
 import { numberIn, sim, truth } from './support/sim';
 
@@ -151,7 +151,7 @@ test('keeps the last picture when the network is gone and says since when', asyn
 });
 
 test('reloads itself once when the server runs a new build, and only once', async ({ page }) => {
-  const app = await startExtraApp(3323, {
+  const app = await startExtraApp(extraPort(13), {
     WAMM_TOKEN: E2E_TOKEN,
     AUTH_DISABLED: '1',
     WAMM_API_URL: `${SIM_URL}/api2`,

@@ -6,6 +6,10 @@ export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4310);
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3310);
 export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+/** Ports for the extra app servers some specs start, counted from APP_PORT so parallel runs on other ports never clash. */
+export function extraPort(offset: number): number {
+  return APP_PORT + offset;
+}
 export const SERVER_LOG = 'test-results/e2e-server.log';
 export const REFRESH_SECONDS = 5;
 /** The main e2e server's snapshots and history; emptied at the start of every run. */

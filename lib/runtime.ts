@@ -90,6 +90,8 @@ export interface RuntimeOverrides {
   alertsNow?: () => number;
   alertChannelTimeoutMs?: number;
   onAlertDelivery?: ConstructorParameters<typeof AlertsService>[0]['onDelivery'];
+  /** false: no alert timers; the test evaluates and delivers by hand. */
+  alertTimers?: boolean;
 }
 
 /** Builds every part; a part that fails to start closes the ones made before it. */
@@ -236,7 +238,7 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
       now: overrides.alertsNow,
       log,
     });
-    alerts.start();
+    if (overrides.alertTimers !== false) alerts.start();
     const started = alerts;
     closers.push(() => started.close());
 

@@ -367,6 +367,11 @@ export class AlertsService {
     return outcome;
   }
 
+  /** Sums up one shift and queues its report (the schedule calls it at each shift end). */
+  async sendReport(shift: { fromMs: number; toMs: number }): Promise<boolean> {
+    return this.options.reports ? this.options.reports.send(shift) : false;
+  }
+
   /** Forgets resolved events and settled deliveries older than the retention. */
   async prune(): Promise<number> {
     const before = this.now() - EVENT_RETENTION_MS;

@@ -185,7 +185,11 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
     const rebalance = new RebalanceService({ store, client, settings, moves: storage.moves, audit, timezone: config.wammTimezone, log });
     const history = new HistoryService({ repository: storage.history, retentionDays: config.historyRetentionDays, log });
     if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
+    const alertsPrune = { prune: (): Promise<number> => alerts?.prune() ?? Promise.resolve(0) };
+    // Made below, once the rest is up; the hourly maintenance prunes its history too.
+    let alerts: AlertsService | null = null;
     const jobs = new BackgroundJobs({
+      alerts: alertsPrune,
       store,
       history,
       snapshots,
@@ -202,7 +206,6 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
     jobs.start();
     closers.push(() => jobs.close());
 
-    let alerts: AlertsService | null = null;
     const reports = new ShiftReports({
       history: storage.history,
       moves: storage.moves,

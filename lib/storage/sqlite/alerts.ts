@@ -65,14 +65,16 @@ export function sqliteDeliveries(database: SqliteDatabase): DeliveryRepository {
     for (const record of records) added += insert.run(record).changes;
     return added;
   });
-  const claim = database.transaction((nowMs: number, leaseMs: number, limit: number, channel: string | null) => {
+  const claimRows = database.transaction((nowMs: number, leaseMs: number, limit: number, channel: string | null) => {
     const rows = due.all(nowMs, nowMs, channel, channel, limit);
     for (const row of rows) take.run(nowMs + leaseMs, row.id);
     return rows.map(toDelivery);
   });
   return {
     enqueue: (records) => database.call(() => enqueue(records)),
-    claim: (nowMs, leaseMs, limit, channel) => database.call(() => claim(nowMs, leaseMs, limit, channel ?? null)),
+    // A read first: most looks at the queue find nothing due, and need not take the write lock for that.
+    claim: (nowMs, leaseMs, limit, channel) =>
+      database.call(() => (due.all(nowMs, nowMs, channel ?? null, channel ?? null, 1).length === 0 ? [] : claimRows(nowMs, leaseMs, limit, channel ?? null))),
     settle: (id, outcome) => database.call(() => void settle.run({ id, ...outcome })),
     listForEvents: (eventIds) =>
       database.call(() => {

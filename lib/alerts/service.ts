@@ -375,6 +375,11 @@ export class AlertsService {
     return this.options.reports ? this.options.reports.send(shift) : false;
   }
 
+  /** The report of a shift that ended since the last look, if reports are on (the schedule's timer calls it). */
+  async reportIfDue(): Promise<boolean> {
+    return this.options.reports ? this.options.reports.reportIfDue() : false;
+  }
+
   /** Forgets resolved events and settled deliveries older than the retention. */
   async prune(): Promise<number> {
     const before = this.now() - EVENT_RETENTION_MS;

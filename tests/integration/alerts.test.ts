@@ -146,6 +146,10 @@ describe('alerts through real receivers', () => {
     expect(smtp.mails.at(-1)).toMatchObject({ to: ['lead@example.test'], text: fired.text });
     const firing = alertsResponseSchema.parse((await app!.get('/api/alerts')).body);
     expect(firing.active[0]).toMatchObject({ state: 'firing' });
+    // Worded in the requester's language where it says one, else the alerts language.
+    const inRussian = alertsResponseSchema.parse((await app!.request('GET', '/api/alerts', undefined, { 'accept-language': 'ru-RU,ru;q=0.9' })).body);
+    expect(inRussian.active[0]!.text).toBe(`Чатов сверх критического порога: ${critical}`);
+    expect(firing.active[0]!.text).toBe(`Chats past the critical threshold: ${critical}`);
 
     await step(runtime, 30);
     expect(counts()).toEqual({ telegram: before.telegram + 1, email: before.email + 1, webhook: before.webhook + 1 });
@@ -260,7 +264,7 @@ describe('alerts through real receivers', () => {
 
   it('sends a shift report: the numbers from the history and the moves log, the workbook attached over SMTP', async () => {
     const { runtime, sim } = await start({ env: { HISTORY_SAMPLE_SECONDS: '3600' } });
-    await runtime.settings.save(withRules([], { report: { enabled: true, at: ['08:00', '20:00'] } }), null);
+    await runtime.settings.save({ ...withRules([], { report: { enabled: true, at: ['08:00', '20:00'] } }), teams: [{ id: 'support', name: 'Поддержка', operatorIds: [], channelIds: [] }] }, null);
     const fromMs = Math.floor(Date.now() / MINUTE) * MINUTE - 3 * 60 * MINUTE;
     const toMs = fromMs + 60 * MINUTE;
     const opens = [4, 9, 7, 12, 3];
@@ -268,12 +272,13 @@ describe('alerts through real receivers', () => {
       const sample = (scope: HistorySample['scope'], openChats: number, oldest: number | null): HistorySample => ({
         atMs: fromMs + index * MINUTE,
         scope,
-        scopeId: '',
+        scopeId: scope === 'total' ? '' : 'support',
         openChats,
         oldestAgeSeconds: oldest,
         buckets: [0, 0, 0, 0, 0, 0],
       });
-      await runtime.history.record([sample('total', open, 600 + index * 120)]);
+      // The team holds them all; its available operators could take 8.
+      await runtime.history.record([sample('total', open, 600 + index * 120), sample('team', open, 600 + index * 120), sample('team_capacity', 8, null)]);
     }
     // One real move, made through wamm.chat within the shift's hours of the moves log.
     const world = sim.control.snapshot();
@@ -290,6 +295,7 @@ describe('alerts through real receivers', () => {
     expect(mail.text).toContain('Open chats: peak 12, mean 7');
     expect(mail.text).toContain('Longest wait: 18 min');
     expect(mail.text).toContain('Moves made: 1');
+    expect(mail.text).toContain('Minutes over capacity: Поддержка: 2');
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0]!.fileName).toMatch(/\.xlsx$/);
     expect(mail.attachments[0]!.content.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -303,6 +309,20 @@ describe('alerts through real receivers', () => {
     expect(await runtime.alerts.enqueue(`report:${shiftEnd}`, 'report', { webhook: { text: 'x', subject: 'x', alert: null } })).toBe(0);
     await runtime.alerts.deliverDue();
     expect(counts()).toEqual({ ...again, webhook: again.webhook + 1 });
+  });
+
+  it('reports at the shift ends of its own schedule, once each', async () => {
+    const { runtime } = await start();
+    const shiftEnd = moscowClock(clock.now + 2 * MINUTE);
+    await runtime.settings.save(withRules([], { report: { enabled: true, at: [shiftEnd] } }), null);
+    const before = counts();
+    expect(await runtime.alerts.reportIfDue()).toBe(false);
+    clock.now += 3 * MINUTE;
+    expect(await runtime.alerts.reportIfDue()).toBe(true);
+    expect(await runtime.alerts.reportIfDue()).toBe(false);
+    await runtime.alerts.deliverDue();
+    expect(counts()).toEqual({ telegram: before.telegram + 1, email: before.email + 1, webhook: before.webhook + 1 });
+    expect(smtp.mails.at(-1)!.subject).toMatch(new RegExp(`^Shift summary .*–${shiftEnd}$`));
   });
 
   it('lists the channels without secrets and test-sends on each; a bad channel is a 400 naming it', async () => {

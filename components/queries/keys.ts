@@ -13,6 +13,8 @@ export const queryKeys = {
   teamAnalytics: (params: { period: string; timeZone: string }) => ['teamAnalytics', params] as const,
   waiting: (filters: LoadFilters, options: WaitingOptions) => ['waiting', filters, options] as const,
   version: () => ['version'] as const,
+  rebalanceStatus: () => ['rebalanceStatus'] as const,
+  moves: (limit: number) => ['moves', limit] as const,
 };
 
 export interface WaitingOptions {

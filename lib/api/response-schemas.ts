@@ -3,7 +3,7 @@ import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
 import { API_ERROR_CODES, PARTIAL_CODES, UPSTREAM_ERROR_CODES } from '@/lib/load/codes';
 import { MOVE_REASONS, NOT_PLACED_REASONS } from '@/lib/rebalance/types';
 import { BALANCING_MODES } from '@/lib/settings/schema';
-import { MOVE_STATUSES, MOVE_TRIGGERS } from '@/lib/storage/types';
+import { ALERT_CHANNELS, DELIVERY_STATUSES, MOVE_STATUSES, MOVE_TRIGGERS } from '@/lib/storage/types';
 
 // The HTTP API's responses, written once: these schemas are the contract, and the TypeScript types
 // the server and the pages use are inferred from them (lib/load/types.ts, lib/snapshots/types.ts,
@@ -380,4 +380,71 @@ export const teamAnalyticsResponseSchema = z.strictObject({
   minutes: count,
   /** Every team of the settings, in their order. */
   teams: z.array(teamAnalyticsSchema),
+});
+
+// Alerts.
+
+const alertChannel = z.enum(ALERT_CHANNELS);
+const alertRuleId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
+export const activeAlertSchema = z.strictObject({
+  /** The watched condition: the rule's id, and the operator or channel it is about. */
+  id: z.string().min(1),
+  rule: alertRuleId,
+  state: z.enum(['pending', 'firing']),
+  teamId: teamId.nullable(),
+  teamName: z.string().nullable(),
+  value: z.number(),
+  threshold: z.number(),
+  /** ISO-8601 UTC: when the condition began to hold. */
+  since: isoUtc,
+  /** What it is, in a line, in the requester's language. */
+  text: z.string().min(1),
+});
+
+export const alertsResponseSchema = z.strictObject({ active: z.array(activeAlertSchema) });
+
+export const alertDeliverySchema = z.strictObject({
+  channel: alertChannel,
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: count,
+  /** Why the last attempt failed, in an English sentence without secrets; null when it did not. */
+  lastError: z.string().nullable(),
+  /** ISO-8601 UTC: the last attempt, or when it was queued. */
+  at: isoUtc,
+});
+
+export const alertEventSchema = z.strictObject({
+  id: z.string().min(1),
+  rule: alertRuleId,
+  teamId: teamId.nullable(),
+  teamName: z.string().nullable(),
+  startedAt: isoUtc,
+  firedAt: isoUtc,
+  resolvedAt: isoUtc.nullable(),
+  value: z.number(),
+  threshold: z.number(),
+  deliveries: z.array(alertDeliverySchema),
+});
+
+export const alertHistoryResponseSchema = z.strictObject({ events: z.array(alertEventSchema) });
+
+export const alertChannelsResponseSchema = z.strictObject({
+  channels: z.array(
+    z.strictObject({
+      kind: alertChannel,
+      configured: z.boolean(),
+      /** Where the target comes from; null when not configured. */
+      source: z.enum(['env', 'settings']).nullable(),
+      /** The target in words, without a secret ("chat -100123 through api.telegram.org"). */
+      target: z.string().min(1),
+    }),
+  ),
+});
+
+export const alertTestResponseSchema = z.strictObject({
+  channel: alertChannel,
+  status: z.enum(['sent', 'failed']),
+  /** An English sentence without secrets. */
+  message: sentence,
 });

@@ -1,3 +1,4 @@
+import { inQuietHours } from '@/lib/time/quiet-hours';
 import { randomBytes } from 'node:crypto';
 import type { AuditService } from '@/lib/audit/service';
 import { operatorRowId, type LoadChat } from '@/lib/load/aggregate';
@@ -345,15 +346,4 @@ function describe(error: unknown): string {
   return error instanceof WammError ? error.message : error instanceof Error ? error.message : 'unknown error';
 }
 
-/** Whether `atMs` falls in the quiet hours (HH:MM to HH:MM in the team's zone; may span midnight). */
-export function inQuietHours(atMs: number, quiet: { from: string; to: string } | null, timezone: string): boolean {
-  if (!quiet || quiet.from === quiet.to) return false;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(atMs));
-  const hour = Number(parts.find((part) => part.type === 'hour')?.value ?? 0);
-  const minute = Number(parts.find((part) => part.type === 'minute')?.value ?? 0);
-  const now = hour * 60 + minute;
-  const minutes = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
-  const from = minutes(quiet.from);
-  const to = minutes(quiet.to);
-  return from < to ? now >= from && now < to : now >= from || now < to;
-}
+export { inQuietHours };

@@ -260,7 +260,10 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
       timezone: config.wammTimezone,
       coordinator,
       channelTimeoutMs: overrides.alertChannelTimeoutMs,
-      onDelivery: overrides.onAlertDelivery,
+      onDelivery: (channel, status) => {
+        metrics.alertDelivered(channel, status);
+        overrides.onAlertDelivery?.(channel, status);
+      },
       now: overrides.alertsNow,
       log,
     });

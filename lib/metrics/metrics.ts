@@ -47,7 +47,8 @@ const UPSTREAM_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20];
 const REFRESH_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40];
 const ROLES = ['refreshing', 'following', 'alone'] as const;
 
-export type AlertDeliveryStatus = 'sent' | 'failed';
+/** sent; retry: an attempt failed and another is due; failed: given up after the last attempt. */
+export type AlertDeliveryStatus = 'sent' | 'retry' | 'failed';
 
 export class Metrics {
   readonly registry = new Registry();

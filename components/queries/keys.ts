@@ -13,7 +13,13 @@ export const queryKeys = {
   teamAnalytics: (params: { period: string; timeZone: string }) => ['teamAnalytics', params] as const,
   waiting: (filters: LoadFilters, options: WaitingOptions) => ['waiting', filters, options] as const,
   version: () => ['version'] as const,
+  alerts: () => ['alerts'] as const,
+  alertHistory: (limit: number) => ['alertHistory', limit] as const,
+  alertChannels: () => ['alertChannels'] as const,
 };
+
+/** The alert history changes when an alert starts or ends, or a delivery is made: once a minute is plenty. */
+export const ALERT_HISTORY_POLL_MS = 60_000;
 
 export interface WaitingOptions {
   limit: number;

@@ -1,13 +1,17 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 import { useLabels } from '@/components/load/labels';
 import { useProblemWords } from '@/components/load/problem-words';
 import { useNow } from '@/components/load/use-now';
 import { useAlertHistoryQuery } from '@/components/queries/use-alerts-query';
+import { alertsOf, ruleKinds } from '@/components/settings/alerts/alert-draft';
+import { SETTINGS_QUERY_KEY, fetchSettings } from '@/components/settings/teams/settings-api';
 import { PageHeader } from '@/components/ui/page-header';
 import { useRuleName } from './alert-strip';
-import { ALERT_CHANNELS, type AlertDelivery, type AlertEvent } from './types';
+import { ALERT_CHANNELS, type AlertDelivery, type AlertEvent, type AlertRuleKind } from './types';
 
 const HISTORY_LIMIT = 200;
 const CHANNEL_NAMES = new Set<string>(ALERT_CHANNELS);
@@ -18,6 +22,9 @@ export function AlertHistory() {
   const tNav = useTranslations('nav');
   const problems = useProblemWords();
   const history = useAlertHistoryQuery(HISTORY_LIMIT);
+  // The settings say which kind of rule each id is, for the rule's name in this page's language.
+  const settings = useQuery({ queryKey: SETTINGS_QUERY_KEY, queryFn: ({ signal }) => fetchSettings(signal) });
+  const kinds = useMemo(() => (settings.data ? ruleKinds(alertsOf(settings.data.settings)) : undefined), [settings.data]);
   const events = history.data?.events;
   return (
     <main className="page">
@@ -34,15 +41,15 @@ export function AlertHistory() {
           {t('none')}
         </p>
       ) : null}
-      {events && events.length > 0 ? <AlertHistoryTable events={events} /> : null}
+      {events && events.length > 0 ? <AlertHistoryTable events={events} kinds={kinds} /> : null}
     </main>
   );
 }
 
-export function AlertHistoryTable({ events }: { events: readonly AlertEvent[] }) {
+export function AlertHistoryTable({ events, kinds }: { events: readonly AlertEvent[]; kinds?: ReadonlyMap<string, AlertRuleKind> }) {
   const t = useTranslations('alerts.history');
   const labels = useLabels();
-  const ruleName = useRuleName();
+  const ruleName = useRuleName(kinds);
   const now = useNow(30_000);
   return (
     <div className="panel">

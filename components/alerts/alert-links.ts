@@ -1,3 +1,4 @@
+import { kindOfRule } from './rule-kind';
 import type { ActiveAlert } from './types';
 
 // Where an alert is seen on the team load page: the view its numbers come from.
@@ -8,7 +9,7 @@ const UNASSIGNED_USER = '0';
 export function alertViewHref(alert: Pick<ActiveAlert, 'rule' | 'teamId'>): string | null {
   const params = new URLSearchParams();
   if (alert.teamId) params.set('team', alert.teamId);
-  if (alert.rule === 'unassigned') params.set('user', UNASSIGNED_USER);
+  if (kindOfRule(alert.rule) === 'unassigned') params.set('user', UNASSIGNED_USER);
   const search = params.toString();
   return search ? `/?${search}` : null;
 }

@@ -3,7 +3,6 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { audioAllowed, playChime } from './chime';
-import { useRuleName } from './alert-strip';
 import { NOTIFY_KEY, SOUND_KEY, notificationPermission, readChoice, writeChoice, type NotificationPermissionState } from './preferences';
 import type { ActiveAlert } from './types';
 import { useNewlyFiring } from './use-newly-firing';
@@ -15,7 +14,6 @@ import { useNewlyFiring } from './use-newly-firing';
  */
 export function AlertNotify({ active }: { active: readonly ActiveAlert[] | undefined }) {
   const t = useTranslations('alerts');
-  const ruleName = useRuleName();
   const [notify, setNotify] = useState(false);
   const [sound, setSound] = useState(false);
   const [permission, setPermission] = useState<NotificationPermissionState>('default');
@@ -33,8 +31,7 @@ export function AlertNotify({ active }: { active: readonly ActiveAlert[] | undef
       if (notify && notificationPermission() === 'granted') {
         for (const alert of alerts) {
           try {
-            const title = alert.teamName ? `${ruleName(alert.rule)} · ${alert.teamName}` : ruleName(alert.rule);
-            const shown = new window.Notification(title, { body: alert.text, tag: `chatload-alert-${alert.id}` });
+            const shown = new window.Notification(t('notify.title'), { body: alert.text, tag: `chatload-alert-${alert.id}` });
             shown.onclick = () => {
               window.focus();
               shown.close();
@@ -46,7 +43,7 @@ export function AlertNotify({ active }: { active: readonly ActiveAlert[] | undef
       }
       if (sound) playChime();
     },
-    [notify, sound, ruleName],
+    [notify, sound, t],
   );
   useNewlyFiring(active, announce);
 

@@ -6,24 +6,26 @@ import { useLabels } from '@/components/load/labels';
 import { useNow } from '@/components/load/use-now';
 import { alertViewHref } from './alert-links';
 import { byUrgency } from './newly-firing';
-import { ALERT_RULE_KINDS, type ActiveAlert } from './types';
+import { kindOfRule } from './rule-kind';
+import type { ActiveAlert, AlertRuleKind } from './types';
 
-const RULES = new Set<string>(ALERT_RULE_KINDS);
-
-/** An alert rule's name in the page's language; an unknown one as the server names it. */
-export function useRuleName(): (rule: string) => string {
+/** A rule's name in the page's language, by its id (or kind); an unknown one as the server names it. */
+export function useRuleName(known?: ReadonlyMap<string, AlertRuleKind>): (rule: string) => string {
   const t = useTranslations('alerts');
-  return (rule) => (RULES.has(rule) ? t(`rules.${rule as 'critical_chats'}`) : rule);
+  return (rule) => {
+    const kind = kindOfRule(rule, known);
+    return kind ? t(`rules.${kind}`) : rule;
+  };
 }
 
 /**
  * The alerts active now, above the team load: firing ones first and prominent, pending ones quieter,
- * each with its message, since when, and a link to the view it is about. Nothing when none.
+ * each with its message (the server words it in the page's language, with the team, operator or
+ * channel by name), since when, and a link to the view it is about. Nothing when none.
  */
 export function AlertStrip({ alerts }: { alerts: readonly ActiveAlert[] | undefined }) {
   const t = useTranslations('alerts');
   const labels = useLabels();
-  const ruleName = useRuleName();
   const now = useNow(30_000);
   if (!alerts || alerts.length === 0) return null;
   const sorted = byUrgency(alerts);
@@ -43,10 +45,7 @@ export function AlertStrip({ alerts }: { alerts: readonly ActiveAlert[] | undefi
                 {alert.state === 'firing' ? '▲' : '◔'}
               </span>
               <span className="al-body">
-                <span className="al-rule">
-                  {alert.state === 'pending' ? t('strip.pending', { rule: ruleName(alert.rule) }) : ruleName(alert.rule)}
-                  {alert.teamName ? <span className="al-team"> · {alert.teamName}</span> : null}
-                </span>
+                {alert.state === 'pending' ? <span className="al-tag">{t('strip.pending')}</span> : null}
                 <span className="al-text">{alert.text}</span>
               </span>
               <span className="al-since">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertViewHref } from './alert-links';
 import { byUrgency, firingIds, newlyFiring } from './newly-firing';
+import { kindOfRule } from './rule-kind';
 import type { ActiveAlert } from './types';
 
 const alert = (id: string, state: ActiveAlert['state'], since = '2026-12-02T10:00:00.000Z'): ActiveAlert => ({
@@ -51,7 +52,18 @@ describe('where an alert is seen', () => {
   it('opens the team’s view, the unassigned chats, or nothing narrower', () => {
     expect(alertViewHref({ rule: 'critical_chats', teamId: 'support' })).toBe('/?team=support');
     expect(alertViewHref({ rule: 'unassigned', teamId: 'sales' })).toBe('/?team=sales&user=0');
+    expect(alertViewHref({ rule: 'unassigned-2', teamId: null })).toBe('/?user=0');
     expect(alertViewHref({ rule: 'unassigned', teamId: null })).toBe('/?user=0');
     expect(alertViewHref({ rule: 'upstream_down', teamId: null })).toBeNull();
+  });
+});
+
+describe('the kind of the rule behind an alert', () => {
+  it('comes from the settings when they list the rule, else from the id’s start', () => {
+    expect(kindOfRule('critical-chats')).toBe('critical_chats');
+    expect(kindOfRule('over-capacity-3')).toBe('over_capacity');
+    expect(kindOfRule('upstream-down')).toBe('upstream_down');
+    expect(kindOfRule('night-shift')).toBeNull();
+    expect(kindOfRule('night-shift', new Map([['night-shift', 'unassigned']]))).toBe('unassigned');
   });
 });

@@ -28,7 +28,7 @@ describe('the wall display’s alert strip', () => {
     expect(items.map((item) => item.dataset.state)).toEqual(['firing', 'firing', 'pending']);
     expect(items[0]!.textContent).toContain('Support: 5 chats past 15 min');
     expect(items[0]!.textContent).toMatch(/since \d\d:\d\d$/);
-    expect(items[2]!.textContent).toContain('pending · Chats past the critical wait: Sales: 2 unassigned');
+    expect(items[2]!.textContent).toContain('pending: Sales: 2 unassigned');
     expect(screen.queryByTestId('tv-alerts-more')).toBeNull();
   });
 

@@ -2,7 +2,6 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
-import { useRuleName } from '@/components/alerts/alert-strip';
 import { audioAllowed, playChime } from '@/components/alerts/chime';
 import { byUrgency } from '@/components/alerts/newly-firing';
 import type { ActiveAlert } from '@/components/alerts/types';
@@ -24,7 +23,6 @@ export function alertsForDisplay(active: readonly ActiveAlert[] | undefined, tea
 export function TvAlertStrip({ alerts }: { alerts: readonly ActiveAlert[] }) {
   const t = useTranslations('alerts.tv');
   const labels = useLabels();
-  const ruleName = useRuleName();
   const sorted = byUrgency(alerts);
   const fit = useFitCount<HTMLElement>(sorted.length, sorted.map((alert) => `${alert.id}:${alert.state}`).join(','));
   if (sorted.length === 0) return null;
@@ -40,7 +38,7 @@ export function TvAlertStrip({ alerts }: { alerts: readonly ActiveAlert[] }) {
               {alert.state === 'firing' ? '▲' : '◔'}
             </span>
             <span className="tv-alert-text">
-              {alert.state === 'pending' ? <span className="tv-alert-rule">{t('pending', { rule: ruleName(alert.rule) })} </span> : null}
+              {alert.state === 'pending' ? <span className="tv-alert-rule">{t('pending')} </span> : null}
               {alert.text}
             </span>
             <span className="tv-alert-since">{t('since', { time: labels.time(alert.since, false) })}</span>

@@ -82,6 +82,16 @@ export const MAX_RULES = 100;
 export const MAX_MINUTES = 7 * 24 * 60;
 export const MAX_THRESHOLD = 100_000;
 
+/** The alerts section of a stored document (a document from before alerts existed has none). */
+export function alertsOf(settings: object): AlertSettings {
+  return (settings as { alerts?: AlertSettings }).alerts ?? EMPTY_ALERT_SETTINGS;
+}
+
+/** Each rule's kind by its id: the settings' own rules, or the defaults. */
+export function ruleKinds(alerts: AlertSettings): Map<string, AlertRuleKind> {
+  return new Map((alerts.rules ?? DEFAULT_RULES).map((item) => [item.id, item.kind]));
+}
+
 export function alertDraftOf(settings: AlertSettings | undefined): AlertDraft {
   const alerts = settings ?? EMPTY_ALERT_SETTINGS;
   return {

@@ -13,7 +13,6 @@ import { canonicalJson } from '@/components/settings/teams/draft';
 import { SETTINGS_QUERY_KEY, fetchSettings, putSettings, type StoredSettings } from '@/components/settings/teams/settings-api';
 import { fieldAncestry } from '@/components/settings/teams/settings-file';
 import {
-  EMPTY_ALERT_SETTINGS,
   MAX_RULES,
   RULE_KINDS,
   addRule,
@@ -21,6 +20,7 @@ import {
   alertFieldOfMessage,
   alertProblems,
   alertSettingsOf,
+  alertsOf,
   removeRule,
   restoreDefaultRules,
   rulesShown,
@@ -43,11 +43,6 @@ type Trouble =
   | { kind: 'conflict' }
   | { kind: 'failed'; error: unknown }
   | { kind: 'local' };
-
-/** The alerts section of a stored document (a document from before alerts existed has none). */
-export function alertsOf(settings: StoredSettings['settings']): AlertSettings {
-  return (settings as { alerts?: AlertSettings }).alerts ?? EMPTY_ALERT_SETTINGS;
-}
 
 /** Two sections that mean the same thing read the same: `[]` and null recipients, say. */
 const same = (a: AlertSettings, b: AlertSettings) => canonicalJson(alertSettingsOf(alertDraftOf(a))) === canonicalJson(alertSettingsOf(alertDraftOf(b)));

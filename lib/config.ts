@@ -137,6 +137,25 @@ const envSchema = z.object({
       .regex(/^[\w\s:/.*'-]+$/, { message: "must be CSP sources such as 'self' https://intranet.example.com" })
       .default("'none'"),
   ),
+  ALERT_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+  TELEGRAM_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^\d+:[\w-]{20,}$/, { message: 'must be a bot token from @BotFather (digits, a colon, then letters)' }).optional()),
+  TELEGRAM_CHAT_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^(-?\d{1,20}|@\w{4,64})$/, { message: 'must be a chat id such as -1001234567890 or @channel' }).optional()),
+  TELEGRAM_API_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, '')).default('https://api.telegram.org'),
+  ),
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\/\S+$/, { message: 'must be an SMTP URL such as smtps://user:password@smtp.example.com:465' }).optional()),
+  ALERT_EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().min(3).optional()),
+  ALERT_EMAIL_TO: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean))
+      .pipe(z.array(z.email({ message: 'must be e-mail addresses, comma-separated' })))
+      .optional(),
+  ),
+  ALERT_LANG: z.preprocess(emptyAsUndefined, z.enum(['ru', 'en'], { message: 'must be ru or en' }).default('ru')),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, message: 'must be the dashboard\'s http(s) address' }).transform((url) => url.replace(/\/+$/, '')).optional()),
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z.enum(['0', '1'], { message: 'must be 1 (behind a reverse proxy that sets X-Forwarded-For) or 0' }).optional().transform((value) => value === '1'),
@@ -177,6 +196,23 @@ export interface AppConfig {
   /** How often the load is written to the history: every minute unless a test says otherwise. */
   historySampleMs: number;
   auth: AuthConfig;
+  alerts: AlertsConfig;
+}
+
+/** Alert channels from the environment (a quick start; the settings' targets override them). */
+export interface AlertsConfig {
+  webhookUrl: string | null;
+  /** Secret. */
+  telegramBotToken: string | null;
+  telegramChatId: string | null;
+  telegramApiUrl: string;
+  /** Secret (it may hold a password). */
+  smtpUrl: string | null;
+  emailFrom: string | null;
+  emailTo: string[];
+  lang: 'ru' | 'en';
+  /** The dashboard's address for links in messages; null leaves links out. */
+  publicUrl: string | null;
 }
 
 export interface AuthConfig {
@@ -259,6 +295,17 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       sessionMaxMs: values.SESSION_MAX_DAYS * 86_400_000,
       frameAncestors: values.FRAME_ANCESTORS,
       trustProxy: values.TRUST_PROXY,
+    },
+    alerts: {
+      webhookUrl: values.ALERT_WEBHOOK_URL ?? null,
+      telegramBotToken: values.TELEGRAM_BOT_TOKEN ?? null,
+      telegramChatId: values.TELEGRAM_CHAT_ID ?? null,
+      telegramApiUrl: values.TELEGRAM_API_URL,
+      smtpUrl: values.SMTP_URL ?? null,
+      emailFrom: values.ALERT_EMAIL_FROM ?? null,
+      emailTo: values.ALERT_EMAIL_TO ?? [],
+      lang: values.ALERT_LANG,
+      publicUrl: values.PUBLIC_URL ?? null,
     },
   };
 }

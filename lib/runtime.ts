@@ -1,5 +1,8 @@
 import 'server-only';
 import { parseConfig, type AppConfig } from '@/lib/config';
+import { AlertsService } from '@/lib/alerts/service';
+import { registerChannelSecrets } from '@/lib/alerts/channels';
+import { ShiftReports } from '@/lib/alerts/reports';
 import { AuditService } from '@/lib/audit/service';
 import { AccessControl } from '@/lib/auth/access';
 import { Accounts } from '@/lib/auth/accounts';
@@ -51,6 +54,8 @@ export interface Runtime {
   /** Reassigning chats through wamm.chat, by hand and automatically. */
   rebalance: RebalanceService;
   jobs: BackgroundJobs;
+  /** Alert rules, their state and deliveries; shift reports. */
+  alerts: AlertsService;
   /** Whether the database answers, for /api/health. */
   storageHealth(): StorageHealth;
   /** Whether the instances can coordinate (Redis), and this one's part in the refresh, for /api/health. */
@@ -80,9 +85,17 @@ export async function replaceRuntime(next: Runtime | null): Promise<void> {
   if (previous) await (await previous.catch(() => null))?.close();
 }
 
+/** What tests change in a runtime: the alerts' clock and channel timeout, and a delivery counter (metrics). */
+export interface RuntimeOverrides {
+  alertsNow?: () => number;
+  alertChannelTimeoutMs?: number;
+  onAlertDelivery?: ConstructorParameters<typeof AlertsService>[0]['onDelivery'];
+}
+
 /** Builds every part; a part that fails to start closes the ones made before it. */
-export async function createRuntime(config: AppConfig): Promise<Runtime> {
+export async function createRuntime(config: AppConfig, overrides: RuntimeOverrides = {}): Promise<Runtime> {
   registerSecret(config.wammToken);
+  registerChannelSecrets(config.alerts);
   for (const url of [config.databaseUrl, config.redisUrl]) {
     if (!url) continue;
     registerSecret(url);
@@ -187,6 +200,46 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
     jobs.start();
     closers.push(() => jobs.close());
 
+    let alerts: AlertsService | null = null;
+    const reports = new ShiftReports({
+      history: storage.history,
+      moves: storage.moves,
+      store,
+      settings,
+      snapshotAtMinutes: config.snapshotAtMinutes,
+      timezone: config.wammTimezone,
+      coordinator,
+      lang: () => alerts?.lang() ?? config.alerts.lang,
+      enqueue: (eventId, messageId, payloads) => alerts?.enqueue(eventId, messageId, payloads) ?? Promise.resolve(0),
+      now: overrides.alertsNow,
+      log,
+    });
+    alerts = new AlertsService({
+      states: storage.alertStates,
+      events: storage.alertEvents,
+      deliveries: storage.deliveries,
+      store,
+      settings,
+      audit,
+      rebalancing: () => {
+        const run = rebalance.lastAutomaticRun();
+        if (!run) return null;
+        const count = (status: string) => run.results.filter((result) => result.status === status).length;
+        return { atMs: run.atMs, suggested: run.mode === 'suggest' ? (run.plan?.moves.length ?? 0) : 0, moved: count('moved'), failed: count('failed') };
+      },
+      reports,
+      config: config.alerts,
+      timezone: config.wammTimezone,
+      coordinator,
+      channelTimeoutMs: overrides.alertChannelTimeoutMs,
+      onDelivery: overrides.onAlertDelivery,
+      now: overrides.alertsNow,
+      log,
+    });
+    alerts.start();
+    const started = alerts;
+    closers.push(() => started.close());
+
     return {
       config,
       store,
@@ -208,6 +261,7 @@ export async function createRuntime(config: AppConfig): Promise<Runtime> {
       settings,
       rebalance,
       jobs,
+      alerts,
       storageHealth: () => storage.health(),
       clusterHealth: () => ({ ...coordinator.health(), role: store.role }),
       close: closeAll,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { redirectTarget } from '@/lib/http/redirect-target';
 import { TEAM_ID } from '@/lib/settings/team-id';
+import { ALERT_CHANNELS } from '@/lib/storage/types';
 import { ApiError } from './errors';
 
 // Query parameters, declared once. Ids are wamm.chat's numeric ids, kept as strings.
@@ -352,3 +353,12 @@ export const displaySessionQuerySchema = z.object({
     .optional()
     .transform((value) => redirectTarget(value, { fallback: '/tv', allow: (url) => url.pathname === '/tv' })),
 });
+
+// Alerts.
+
+export const alertHistoryQuerySchema = z.object({ limit: boundedInt('limit', 1, 1000, 200) });
+
+export const alertTestBodySchema = z.strictObject(
+  { channel: z.enum(ALERT_CHANNELS, { message: 'channel must be webhook, telegram or email' }) },
+  { message: 'the body may hold only channel' },
+);

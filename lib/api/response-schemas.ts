@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
 import { API_ERROR_CODES, PARTIAL_CODES, UPSTREAM_ERROR_CODES } from '@/lib/load/codes';
+import { MOVE_REASONS, NOT_PLACED_REASONS } from '@/lib/rebalance/types';
+import { BALANCING_MODES } from '@/lib/settings/schema';
+import { ALERT_CHANNELS, DELIVERY_STATUSES, MOVE_STATUSES, MOVE_TRIGGERS } from '@/lib/storage/types';
 
 // The HTTP API's responses, written once: these schemas are the contract, and the TypeScript types
 // the server and the pages use are inferred from them (lib/load/types.ts, lib/snapshots/types.ts,
@@ -271,6 +274,67 @@ export const snapshotResponseSchema = z.strictObject({
   load: loadResponseSchema.extend({ stale: z.literal(false), upstreamError: z.null() }),
 });
 
+// ── Rebalancing ───────────────────────────────────────────────────────────────────────────
+
+/** An operator id, or "0": nobody. */
+const operatorOrNobody = z.string().regex(/^\S+$/);
+
+export const planResponseSchema = z.strictObject({
+  /** ISO-8601 UTC: the time of the data the plan is based on. */
+  basedOn: isoUtc,
+  /** Oldest chats first within each rule, rules in the order of the settings. */
+  moves: z.array(z.strictObject({ chatId: id, fromUserId: operatorOrNobody, toUserId: id, reason: z.enum(MOVE_REASONS) })),
+  notPlaced: z.array(z.strictObject({ chatId: id, reason: z.enum(NOT_PLACED_REASONS) })),
+});
+
+export const moveResultSchema = z.strictObject({
+  chatId: id,
+  toUserId: operatorOrNobody,
+  status: z.enum(MOVE_STATUSES),
+  /** What happened, in an English sentence. */
+  message: sentence,
+  /** The same as a code (moved, closed, moved_elsewhere, phone_fail, …), for pages that word it in their own language. */
+  outcome: z.string().regex(/^[a-z_]+$/),
+  /** The moves log entry, for an undo; null when nothing was sent. */
+  moveId: z.string().nullable(),
+});
+
+export const applyResponseSchema = z.strictObject({ results: z.array(moveResultSchema) });
+
+export const moveLogEntrySchema = z.strictObject({
+  id: z.string().min(1),
+  at: isoUtc,
+  trigger: z.enum(MOVE_TRIGGERS),
+  /** Who: an account name; null for automatic rebalancing (and with sign-in off). */
+  actor: z.string().nullable(),
+  chatId: id,
+  fromUserId: operatorOrNobody,
+  toUserId: operatorOrNobody,
+  /** The planner's reason, or null for a move by hand. */
+  reason: z.string().nullable(),
+  status: z.enum(MOVE_STATUSES),
+  outcome: z.string().regex(/^[a-z_]+$/),
+  undoneAt: isoUtc.nullable(),
+});
+
+export const movesResponseSchema = z.strictObject({ moves: z.array(moveLogEntrySchema) });
+
+export const rebalanceStatusResponseSchema = z.strictObject({
+  mode: z.enum(BALANCING_MODES),
+  intervalMinutes: z.number().int().positive(),
+  /** Automatic rebalancing's last run on this instance; null before the first. */
+  lastRun: z
+    .strictObject({
+      at: isoUtc,
+      mode: z.enum(['suggest', 'auto']),
+      /** Why nothing was done, when nothing was: quiet hours, stale or partial data. */
+      heldBack: z.string().nullable(),
+      plan: planResponseSchema.nullable(),
+      results: z.array(moveResultSchema),
+    })
+    .nullable(),
+});
+
 const meanOrNull = z.number().nonnegative().nullable();
 
 export const historyPointSchema = z.strictObject({
@@ -314,4 +378,71 @@ export const teamAnalyticsResponseSchema = z.strictObject({
   minutes: count,
   /** Every team of the settings, in their order. */
   teams: z.array(teamAnalyticsSchema),
+});
+
+// Alerts.
+
+const alertChannel = z.enum(ALERT_CHANNELS);
+const alertRuleId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
+export const activeAlertSchema = z.strictObject({
+  /** The watched condition: the rule's id, and the operator or channel it is about. */
+  id: z.string().min(1),
+  rule: alertRuleId,
+  state: z.enum(['pending', 'firing']),
+  teamId: teamId.nullable(),
+  teamName: z.string().nullable(),
+  value: z.number(),
+  threshold: z.number(),
+  /** ISO-8601 UTC: when the condition began to hold. */
+  since: isoUtc,
+  /** What it is, in a line, in the requester's language. */
+  text: z.string().min(1),
+});
+
+export const alertsResponseSchema = z.strictObject({ active: z.array(activeAlertSchema) });
+
+export const alertDeliverySchema = z.strictObject({
+  channel: alertChannel,
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: count,
+  /** Why the last attempt failed, in an English sentence without secrets; null when it did not. */
+  lastError: z.string().nullable(),
+  /** ISO-8601 UTC: the last attempt, or when it was queued. */
+  at: isoUtc,
+});
+
+export const alertEventSchema = z.strictObject({
+  id: z.string().min(1),
+  rule: alertRuleId,
+  teamId: teamId.nullable(),
+  teamName: z.string().nullable(),
+  startedAt: isoUtc,
+  firedAt: isoUtc,
+  resolvedAt: isoUtc.nullable(),
+  value: z.number(),
+  threshold: z.number(),
+  deliveries: z.array(alertDeliverySchema),
+});
+
+export const alertHistoryResponseSchema = z.strictObject({ events: z.array(alertEventSchema) });
+
+export const alertChannelsResponseSchema = z.strictObject({
+  channels: z.array(
+    z.strictObject({
+      kind: alertChannel,
+      configured: z.boolean(),
+      /** Where the target comes from; null when not configured. */
+      source: z.enum(['env', 'settings']).nullable(),
+      /** The target in words, without a secret ("chat -100123 through api.telegram.org"). */
+      target: z.string().min(1),
+    }),
+  ),
+});
+
+export const alertTestResponseSchema = z.strictObject({
+  channel: alertChannel,
+  status: z.enum(['sent', 'failed']),
+  /** An English sentence without secrets. */
+  message: sentence,
 });

@@ -1,57 +1,25 @@
+import type { z } from 'zod';
+import type {
+  applyResponseSchema,
+  moveLogEntrySchema,
+  moveResultSchema,
+  movesResponseSchema,
+  planResponseSchema,
+  rebalanceStatusResponseSchema,
+} from '@/lib/api/response-schemas';
 import type { MoveRecord } from '@/lib/storage/types';
 import { UNASSIGNED_ROW_ID } from '@/lib/load/types';
-import type { AutoRun, MoveResult, PlanBody } from './service';
+import type { AutoRun, MoveResult } from './service';
 
-// The rebalancing API's shapes. Types and mappers only.
+// The rebalancing API's shapes, inferred from their schemas in lib/api/response-schemas.ts (the
+// contract), and the mappers from the service's records to them.
 
-export type { PlanBody };
-
-export interface MoveResultBody {
-  chatId: string;
-  toUserId: string;
-  status: MoveResult['status'];
-  message: string;
-  /** The same as a code, for pages that word it in their own language. */
-  outcome: string;
-  /** The moves log entry, for an undo; null when nothing was sent. */
-  moveId: string | null;
-}
-
-export interface ApplyResponse {
-  results: MoveResultBody[];
-}
-
-export interface MoveLogBody {
-  id: string;
-  at: string;
-  trigger: MoveRecord['trigger'];
-  /** Who: an account name; null for automatic rebalancing. */
-  actor: string | null;
-  chatId: string;
-  /** "0": nobody. */
-  fromUserId: string;
-  toUserId: string;
-  reason: string | null;
-  status: MoveRecord['status'];
-  outcome: string;
-  undoneAt: string | null;
-}
-
-export interface MovesResponse {
-  moves: MoveLogBody[];
-}
-
-export interface RebalanceStatusResponse {
-  mode: 'off' | 'suggest' | 'auto';
-  intervalMinutes: number;
-  lastRun: {
-    at: string;
-    mode: 'suggest' | 'auto';
-    heldBack: string | null;
-    plan: PlanBody | null;
-    results: MoveResultBody[];
-  } | null;
-}
+export type PlanBody = z.infer<typeof planResponseSchema>;
+export type MoveResultBody = z.infer<typeof moveResultSchema>;
+export type ApplyResponse = z.infer<typeof applyResponseSchema>;
+export type MoveLogBody = z.infer<typeof moveLogEntrySchema>;
+export type MovesResponse = z.infer<typeof movesResponseSchema>;
+export type RebalanceStatusResponse = z.infer<typeof rebalanceStatusResponseSchema>;
 
 export function moveResultBody(result: MoveResult): MoveResultBody {
   return { chatId: result.chatId, toUserId: result.toUserId, status: result.status, message: result.message, outcome: result.outcome, moveId: result.moveId };

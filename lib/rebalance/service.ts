@@ -1,3 +1,4 @@
+import { inQuietHours } from '@/lib/time/quiet-hours';
 import { randomBytes } from 'node:crypto';
 import type { AuditService } from '@/lib/audit/service';
 import { operatorRowId, type LoadChat } from '@/lib/load/aggregate';
@@ -9,7 +10,8 @@ import type { MoveRecord, MoveRepository, MoveStatus, MoveTrigger } from '@/lib/
 import type { AssignOutcome, WammClient } from '@/lib/wamm/client';
 import { WammError } from '@/lib/wamm/errors';
 import { plan } from './planner';
-import type { MoveReason, NotPlacedReason, Plan } from './types';
+import type { PlanBody } from './responses';
+import type { MoveReason, Plan } from './types';
 import { WriteLimiter } from './write-limiter';
 
 // Reassigning chats inside the customer's wamm.chat account: the one place chatload writes to it.
@@ -46,13 +48,6 @@ export interface MoveRequest {
   /** Where the chat was when the move was planned; a chat found elsewhere is skipped. Unknown: the live data. */
   fromOperatorId?: string | null;
   reason?: MoveReason | null;
-}
-
-export interface PlanBody {
-  /** ISO time of the data the plan is based on. */
-  basedOn: string;
-  moves: Array<{ chatId: string; fromUserId: string; toUserId: string; reason: MoveReason }>;
-  notPlaced: Array<{ chatId: string; reason: NotPlacedReason }>;
 }
 
 export interface AutoRun {
@@ -276,7 +271,7 @@ export class RebalanceService {
     }
     switch (outcome) {
       case 'success':
-        return this.record(request, current, who, 'moved', 'moved', request.toOperatorId === null ? 'Done: the chat has no responsible operator now.' : 'Moved.', true);
+        return this.record(request, current, who, 'moved', 'moved', request.toOperatorId === null ? 'Done: the chat has no responsible operator now.' : `Moved: operator ${request.toOperatorId} is responsible for the chat now.`, true);
       case 'phone_fail':
         return this.record(request, current, who, 'failed', 'phone_fail', 'Failed: wamm.chat cannot give this chat a responsible operator (a group, or an address it refuses); it will not be tried again.', true);
       case 'not_found':
@@ -348,15 +343,4 @@ function describe(error: unknown): string {
   return error instanceof WammError ? error.message : error instanceof Error ? error.message : 'unknown error';
 }
 
-/** Whether `atMs` falls in the quiet hours (HH:MM to HH:MM in the team's zone; may span midnight). */
-export function inQuietHours(atMs: number, quiet: { from: string; to: string } | null, timezone: string): boolean {
-  if (!quiet || quiet.from === quiet.to) return false;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(atMs));
-  const hour = Number(parts.find((part) => part.type === 'hour')?.value ?? 0);
-  const minute = Number(parts.find((part) => part.type === 'minute')?.value ?? 0);
-  const now = hour * 60 + minute;
-  const minutes = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
-  const from = minutes(quiet.from);
-  const to = minutes(quiet.to);
-  return from < to ? now >= from && now < to : now >= from || now < to;
-}
+export { inQuietHours };

@@ -41,6 +41,15 @@ export type NotPlacedReason =
   /** The numbers of an operator involved are partial (the 900 cap, a failed call): nothing is moved on a guess. */
   | 'partial_data';
 
+/** Every move reason, for the API's schemas; a reason added above and not here fails to compile. */
+export const MOVE_REASONS = ['unassigned', 'operator_locked', 'operator_deleted', 'operator_away', 'operator_unknown', 'over_capacity', 'waiting_too_long'] as const satisfies readonly MoveReason[];
+/** Every reason a chat stays where it is, for the API's schemas. */
+export const NOT_PLACED_REASONS = ['group_chat', 'cannot_be_assigned', 'moved_recently', 'no_team', 'no_room', 'partial_data'] as const satisfies readonly NotPlacedReason[];
+const allMoveReasons: Exclude<MoveReason, (typeof MOVE_REASONS)[number]> extends never ? true : never = true;
+const allNotPlacedReasons: Exclude<NotPlacedReason, (typeof NOT_PLACED_REASONS)[number]> extends never ? true : never = true;
+void allMoveReasons;
+void allNotPlacedReasons;
+
 export interface PlannedMove {
   chatId: string;
   /** null: the chat has no responsible operator now. */

@@ -49,6 +49,17 @@ export function summarizeChanges(before: Settings, after: Settings): string {
   const excluded = symmetricDifference(before.balancing.excludedOperatorIds, after.balancing.excludedOperatorIds);
   if (excluded > 0) parts.push(`balancing: ${excluded} exclusion change${excluded === 1 ? '' : 's'}`);
 
+  if (JSON.stringify(before.alerts) !== JSON.stringify(after.alerts)) {
+    const count = (alerts: Settings['alerts']) => alerts.rules?.length ?? 0;
+    const words: string[] = [];
+    if (count(before.alerts) !== count(after.alerts)) words.push(`rules ${count(before.alerts)} → ${count(after.alerts)}`);
+    else if (JSON.stringify(before.alerts.rules) !== JSON.stringify(after.alerts.rules)) words.push('rules changed');
+    // Targets by name only: an address or a chat id is not for the audit log.
+    for (const field of ['lang', 'webhookUrl', 'telegramChatId', 'emailTo', 'report'] as const) {
+      if (JSON.stringify(before.alerts[field]) !== JSON.stringify(after.alerts[field])) words.push(`${field} changed`);
+    }
+    parts.push(`alerts: ${words.join(', ')}`);
+  }
   return parts.length > 0 ? parts.join('; ') : 'no change';
 }
 

@@ -90,6 +90,58 @@ const balancingSchema = z.strictObject(
   },
 );
 
+
+// ── Alerts ─────────────────────────────────────────────────────────────────────────────────────
+
+export const ALERT_RULE_KINDS = ['critical_chats', 'over_capacity', 'unassigned', 'channel_down', 'upstream_down', 'partial_data', 'future_times', 'rebalancing'] as const;
+export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
+export const ALERT_CHANNEL_KINDS = ['webhook', 'telegram', 'email'] as const;
+export const ALERT_LANGS = ['ru', 'en'] as const;
+
+const alertRuleSchema = z.strictObject(
+  {
+    id: z.string({ message: 'must be text' }).regex(TEAM_ID, { message: 'must be 1 to 40 lower-case letters, digits or dashes, such as critical-support' }),
+    kind: z.enum(ALERT_RULE_KINDS, { message: `must be one of ${ALERT_RULE_KINDS.join(', ')}` }),
+    enabled: ruleSwitch.default(true),
+    /** How many (chats, operators, channels, moves) it takes; 1 unless said. */
+    threshold: z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).max(100_000, { message: 'must be at most 100000' }).default(1),
+    /** A team of `teams`, or null for everyone. */
+    teamId: z.string({ message: 'must be a team id or null' }).regex(TEAM_ID, { message: 'must be a team id' }).nullable().default(null),
+    /** How long the condition must hold before it fires; 0 fires at once. */
+    forMinutes: z.number({ message: 'must be a number of minutes' }).int({ message: 'must be a whole number of minutes' }).min(0, { message: 'must be 0 or more' }).max(MAX_MINUTES, { message: `must be at most ${MAX_MINUTES} minutes (a week)` }).default(0),
+    /** Where its messages go; empty = every configured channel. */
+    channelIds: z.array(z.enum(ALERT_CHANNEL_KINDS, { message: 'must be webhook, telegram or email' }), { message: 'must be a list of channels (webhook, telegram, email)' }).max(3).default([]),
+    repeatMinutes: minutes('between reminders while it holds').default(60),
+    quietHours: quietHoursSchema,
+  },
+  { message: 'may hold only id, kind, enabled, threshold, teamId, forMinutes, channelIds, repeatMinutes and quietHours' },
+);
+export type AlertRule = z.output<typeof alertRuleSchema>;
+
+const alertsSchema = z.strictObject(
+  {
+    /** null: not configured yet; the defaults apply once a channel is (lib/alerts/rules.ts). */
+    rules: z.array(alertRuleSchema, { message: 'must be a list of rules' }).max(100, { message: 'may hold at most 100 rules' }).nullable().default(null),
+    /** null: ALERT_LANG, else Russian. */
+    lang: z.enum(ALERT_LANGS, { message: 'must be ru, en or null' }).nullable().default(null),
+    /** Targets that override the environment's; never a secret (the bot token and SMTP stay in the environment). */
+    webhookUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).nullable().default(null),
+    telegramChatId: z.string({ message: 'must be a chat id as text' }).regex(/^(-?\d{1,20}|@\w{4,64})$/, { message: 'must be a chat id such as -1001234567890 or @channel' }).nullable().default(null),
+    emailTo: z.array(z.email({ message: 'must be an e-mail address' }), { message: 'must be a list of e-mail addresses' }).max(50).nullable().default(null),
+    report: z
+      .strictObject(
+        {
+          enabled: ruleSwitch.default(false),
+          /** Shift ends (HH:MM in WAMM_TIMEZONE); null: the SNAPSHOT_AT times. */
+          at: z.array(clockTime, { message: 'must be a list of times such as 08:00' }).max(24).nullable().default(null),
+        },
+        { message: 'may hold only enabled and at' },
+      )
+      .default({ enabled: false, at: null }),
+  },
+  { message: 'may hold only rules, lang, webhookUrl, telegramChatId, emailTo and report' },
+);
+
 export const settingsSchema = z
   .strictObject(
     {
@@ -117,8 +169,9 @@ export const settingsSchema = z
         .strictObject({ awayAfterMinutes: minutes('inactivity after which an operator counts as away') }, { message: 'may hold only awayAfterMinutes' })
         .default({ awayAfterMinutes: 30 }),
       balancing: balancingSchema.default(balancingSchema.parse({})),
+      alerts: alertsSchema.default(alertsSchema.parse({})),
     },
-    { message: 'may hold only version, teams, capacity, thresholds, availability and balancing' },
+    { message: 'may hold only version, teams, capacity, thresholds, availability, balancing and alerts' },
   )
   .superRefine((settings, context) => {
     const ids = new Map<string, number>();
@@ -130,10 +183,17 @@ export const settingsSchema = z
     if (settings.thresholds.warningMinutes >= settings.thresholds.criticalMinutes) {
       context.addIssue({ code: 'custom', path: ['thresholds', 'warningMinutes'], message: 'must be less than criticalMinutes' });
     }
+    const ruleIds = new Set<string>();
+    settings.alerts.rules?.forEach((rule, index) => {
+      if (ruleIds.has(rule.id)) context.addIssue({ code: 'custom', path: ['alerts', 'rules', index, 'id'], message: `"${rule.id}" is the id of another rule` });
+      ruleIds.add(rule.id);
+      if (rule.teamId !== null && !ids.has(rule.teamId)) context.addIssue({ code: 'custom', path: ['alerts', 'rules', index, 'teamId'], message: `"${rule.teamId}" is not a team of teams` });
+    });
   });
 
 export type Settings = z.output<typeof settingsSchema>;
 export type TeamSettings = Settings['teams'][number];
+export type AlertSettings = Settings['alerts'];
 
 /** The settings of a chatload nobody has configured yet: no teams, no capacity limits. */
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ version: SETTINGS_VERSION });

@@ -194,7 +194,8 @@ export type AuditAction =
   | 'display_refused'
   | 'settings_changed'
   | 'chat_moved'
-  | 'chat_assigned';
+  | 'chat_assigned'
+  | 'alert_test_sent';
 
 export interface AuditInput {
   atMs: number;
@@ -228,8 +229,10 @@ export interface AuditRepository {
 
 // ── Moves (reassignments made through wamm.chat) ──────────────────────────────────────────────
 
-export type MoveStatus = 'moved' | 'skipped' | 'failed' | 'unknown';
-export type MoveTrigger = 'manual' | 'auto' | 'undo';
+export const MOVE_STATUSES = ['moved', 'skipped', 'failed', 'unknown'] as const;
+export type MoveStatus = (typeof MOVE_STATUSES)[number];
+export const MOVE_TRIGGERS = ['manual', 'auto', 'undo'] as const;
+export type MoveTrigger = (typeof MOVE_TRIGGERS)[number];
 
 export interface MoveRecord {
   /** 128 random bits, base64url. */
@@ -285,6 +288,92 @@ export interface DocumentRepository {
   put(name: string, json: string, meta: { atMs: number; by: string | null; expectedRevision?: number }): Promise<StoredDocument | null>;
 }
 
+// ── Alerts (state of each condition, what fired, what was sent where) ─────────────────────────
+
+/** What chatload remembers about one watched condition (a rule for one team, operator or channel). */
+export interface AlertStateRecord {
+  /** The rule's id and the scope it watches: "critical:support", "over:8101". */
+  key: string;
+  ruleId: string;
+  /** JSON, opaque to storage (lib/alerts/rules.ts reads it). */
+  json: string;
+  updatedAtMs: number;
+}
+
+export interface AlertStateRepository {
+  list(): Promise<AlertStateRecord[]>;
+  /** Writes or replaces the states in `put` and forgets those in `remove`, in one transaction. */
+  apply(changes: { put: readonly AlertStateRecord[]; remove: readonly string[] }): Promise<void>;
+}
+
+export interface AlertEventRecord {
+  /** 128 random bits, base64url. */
+  id: string;
+  ruleId: string;
+  kind: string;
+  /** The condition's key (AlertStateRecord.key). */
+  key: string;
+  teamId: string | null;
+  /** A name for what it is about (a team, an operator, a channel); null for everyone. */
+  subject: string | null;
+  /** When the condition began to hold (pending). */
+  startedAtMs: number;
+  firedAtMs: number;
+  resolvedAtMs: number | null;
+  value: number;
+  threshold: number;
+}
+
+export interface AlertEventRepository {
+  /** Refuses an id that exists already. */
+  insert(record: AlertEventRecord): Promise<void>;
+  /** Only sets it once; false when it was resolved already or does not exist. */
+  resolve(id: string, atMs: number, value: number): Promise<boolean>;
+  /** Newest first (by firedAtMs). */
+  list(options?: { limit?: number; sinceMs?: number }): Promise<AlertEventRecord[]>;
+  get(id: string): Promise<AlertEventRecord | null>;
+  prune(beforeMs: number): Promise<number>;
+}
+
+export const ALERT_CHANNELS = ['webhook', 'telegram', 'email'] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export interface DeliveryRecord {
+  id: string;
+  /** The alert event it is about; a shift report's id for a report. */
+  eventId: string;
+  /** Which message of the event: "fired", "reminder:2", "resolved", "report". */
+  message: string;
+  channel: AlertChannel;
+  /** What to send, JSON, opaque to storage (never a secret: targets and tokens are looked up when sending). */
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  /** When it may be tried (again). */
+  nextAtMs: number;
+  /** A sentence without secrets; null before a failure. */
+  lastError: string | null;
+  createdAtMs: number;
+  /** When it was last tried (sent or failed); null before the first attempt. */
+  attemptedAtMs: number | null;
+}
+
+export interface DeliveryRepository {
+  /** Adds the deliveries not queued yet: at most one per event, message and channel, ever. Returns how many were new. */
+  enqueue(records: readonly DeliveryRecord[]): Promise<number>;
+  /**
+   * Claims up to `limit` pending deliveries due at `nowMs` for `leaseMs`: a claimed row is not
+   * handed to anyone else (any instance) until the lease has passed or it was settled.
+   */
+  claim(nowMs: number, leaseMs: number, limit: number, channel?: AlertChannel): Promise<DeliveryRecord[]>;
+  /** Records an attempt's outcome: sent, failed for good, or pending again at `nextAtMs`. */
+  settle(id: string, outcome: { status: DeliveryStatus; attempts: number; nextAtMs: number; lastError: string | null; atMs: number }): Promise<void>;
+  listForEvents(eventIds: readonly string[]): Promise<DeliveryRecord[]>;
+  prune(beforeMs: number): Promise<number>;
+}
+
 // ── The database ───────────────────────────────────────────────────────────────────────────────
 
 export type StorageKind = 'sqlite' | 'postgres';
@@ -308,6 +397,9 @@ export interface Storage {
   readonly audit: AuditRepository;
   readonly documents: DocumentRepository;
   readonly moves: MoveRepository;
+  readonly alertStates: AlertStateRepository;
+  readonly alertEvents: AlertEventRepository;
+  readonly deliveries: DeliveryRepository;
   /** Whether the last calls worked, for /api/health; cheap, never touches the database. */
   health(): StorageHealth;
   close(): Promise<void>;

@@ -31,7 +31,11 @@ import { GET as rebalanceStatus } from '@/app/api/rebalance/status/route';
 import { POST as stopRebalance } from '@/app/api/rebalance/stop/route';
 import { POST as assignChat } from '@/app/api/chats/[chatId]/assign/route';
 import { DELETE as endSession } from '@/app/api/sessions/[id]/route';
-import type { Runtime } from '@/lib/runtime';
+import { GET as getAlerts } from '@/app/api/alerts/route';
+import { GET as getAlertHistory } from '@/app/api/alerts/history/route';
+import { GET as getAlertChannels } from '@/app/api/alerts/channels/route';
+import { POST as testAlert } from '@/app/api/alerts/test/route';
+import type { Runtime, RuntimeOverrides } from '@/lib/runtime';
 import { registerFront } from '@/lib/http/front.mjs';
 
 // Integration harness: the real route handlers, the real store and client, and the simulator as a
@@ -90,6 +94,10 @@ const routes: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'POST' | 
   { pattern: /^\/api\/teams\/analytics$/, methods: { GET: (request) => getTeamAnalytics(request) } },
   { pattern: /^\/api\/settings$/, methods: { GET: (request) => getSettings(request), PUT: (request) => putSettings(request) } },
   { pattern: /^\/api\/sessions\/(?<id>[^/]+)$/, methods: { DELETE: endSession } },
+  { pattern: /^\/api\/alerts$/, methods: { GET: (request) => getAlerts(request) } },
+  { pattern: /^\/api\/alerts\/history$/, methods: { GET: (request) => getAlertHistory(request) } },
+  { pattern: /^\/api\/alerts\/channels$/, methods: { GET: (request) => getAlertChannels(request) } },
+  { pattern: /^\/api\/alerts\/test$/, methods: { POST: (request) => testAlert(request) } },
 ];
 
 /** Every API route and method, for the access table and the property tests. */
@@ -104,6 +112,8 @@ export async function startApp(
     dataDir?: string;
     /** An upstream to reuse instead of a new simulator (a restart); it is then left running on close. */
     reuseSim?: SimulatorHandle;
+    /** The alerts' clock and channel timeout. */
+    overrides?: RuntimeOverrides;
   } = {},
 ): Promise<App> {
   const sim = options.reuseSim ?? (await startSimulator({ token: TOKEN, live: false, timezone: 'Europe/Moscow', ...options.sim }));
@@ -111,7 +121,7 @@ export async function startApp(
   // Sign-in is off unless a test configures accounts (tests/integration/access.test.ts does).
   const config = parseConfig({ WAMM_TOKEN: TOKEN, WAMM_API_URL: sim.url, WAMM_TIMEOUT_MS: '1000', DATA_DIR: dataDir, AUTH_DISABLED: '1', ...options.env });
   // The configured minimum is 5 s; tests wait on refreshes, so they run the store faster.
-  const runtime = await createRuntime({ ...config, refreshSeconds: 1 });
+  const runtime = await createRuntime({ ...config, refreshSeconds: 1 }, options.overrides);
   const bodies: string[] = [];
   await replaceRuntime(runtime);
   // The routes run without the HTTP front; a test that names a client's address speaks for it.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditResponse } from '@/lib/auth/responses';
-import type { ApplyResponse, MoveResultBody, MovesResponse, PlanBody, RebalanceStatusResponse } from '@/lib/rebalance/responses';
+import { applyResponseSchema, moveResultSchema, movesResponseSchema, planResponseSchema, rebalanceStatusResponseSchema } from '@/lib/api/response-schemas';
 import { startApp, type App } from './harness';
 
 // Reassignment through the real routes and the simulator's contact_to_user, write faults included:
@@ -57,16 +57,16 @@ describe('rebalancing through wamm.chat', () => {
   it('moves a chat, logs it and audits it without a phone or a name; the same move again moves nothing', async () => {
     const { chatId, from, to, phone, name } = pick();
     const before = writes();
-    const applied = (await post(manager, '/api/rebalance/apply', { moves: [{ chatId, toUserId: to, fromUserId: from }] })).body as ApplyResponse;
-    expect(applied.results).toEqual([{ chatId, toUserId: to, status: 'moved', message: 'Moved.', outcome: 'moved', moveId: expect.any(String) }]);
+    const applied = applyResponseSchema.parse((await post(manager, '/api/rebalance/apply', { moves: [{ chatId, toUserId: to, fromUserId: from }] })).body);
+    expect(applied.results).toEqual([{ chatId, toUserId: to, status: 'moved', message: `Moved: operator ${to} is responsible for the chat now.`, outcome: 'moved', moveId: expect.any(String) }]);
     expect(ownerOf(chatId)).toBe(to);
     expect(writes() - before).toBe(1);
 
-    const again = (await post(manager, '/api/rebalance/apply', { moves: [{ chatId, toUserId: to, fromUserId: from }] })).body as ApplyResponse;
+    const again = applyResponseSchema.parse((await post(manager, '/api/rebalance/apply', { moves: [{ chatId, toUserId: to, fromUserId: from }] })).body);
     expect(again.results[0]).toMatchObject({ status: 'skipped', outcome: 'already_there' });
     expect(writes() - before).toBe(1);
 
-    const log = ((await get('/api/rebalance/moves')).body as MovesResponse).moves;
+    const log = movesResponseSchema.parse((await get('/api/rebalance/moves')).body).moves;
     expect(log[0]).toMatchObject({ chatId, fromUserId: from, toUserId: to, status: 'moved', trigger: 'manual', actor: 'manager' });
     const audit = ((await get('/api/audit?limit=20')).body as AuditResponse).entries;
     const entry = audit.find((candidate) => candidate.action === 'chat_assigned' && candidate.detail?.includes(chatId));
@@ -81,7 +81,7 @@ describe('rebalancing through wamm.chat', () => {
     const { chatId, from, to } = pick();
     app.sim.control.setFault({ kind: 'hang_after_apply', methods: ['contact_to_user'], times: 1 });
     const before = writes();
-    const result = (await post(manager, '/api/rebalance/apply', { moves: [{ chatId, toUserId: to, fromUserId: from }] })).body as ApplyResponse;
+    const result = applyResponseSchema.parse((await post(manager, '/api/rebalance/apply', { moves: [{ chatId, toUserId: to, fromUserId: from }] })).body);
     expect(result.results[0]).toMatchObject({ status: 'moved', outcome: 'moved' });
     expect(result.results[0]!.message).toMatch(/answer was lost.*shows it moved/);
     expect(writes() - before).toBe(1);
@@ -92,14 +92,14 @@ describe('rebalancing through wamm.chat', () => {
     const first = pick();
     app.sim.control.setFault({ kind: 'http_500_after_apply', methods: ['contact_to_user'], times: 1 });
     let before = writes();
-    const done = (await post(manager, '/api/rebalance/apply', { moves: [{ chatId: first.chatId, toUserId: first.to }] })).body as ApplyResponse;
+    const done = applyResponseSchema.parse((await post(manager, '/api/rebalance/apply', { moves: [{ chatId: first.chatId, toUserId: first.to }] })).body);
     expect(done.results[0]).toMatchObject({ status: 'moved' });
     expect(writes() - before).toBe(1);
 
     const second = pick();
     app.sim.control.setFault({ kind: 'http_500', methods: ['contact_to_user'], times: 1 });
     before = writes();
-    const lost = (await post(manager, '/api/rebalance/apply', { moves: [{ chatId: second.chatId, toUserId: second.to }] })).body as ApplyResponse;
+    const lost = applyResponseSchema.parse((await post(manager, '/api/rebalance/apply', { moves: [{ chatId: second.chatId, toUserId: second.to }] })).body);
     expect(lost.results[0]).toMatchObject({ status: 'unknown', outcome: 'unknown' });
     expect(lost.results[0]!.message).toMatch(/not sent again/);
     expect(writes() - before).toBe(1);
@@ -108,25 +108,25 @@ describe('rebalancing through wamm.chat', () => {
 
   it('skips a chat moved by someone else since the plan, and a group chat, saying why', async () => {
     const { chatId, to } = pick();
-    const elsewhere = (await post(manager, '/api/rebalance/apply', { moves: [{ chatId, toUserId: to, fromUserId: '99999' }] })).body as ApplyResponse;
+    const elsewhere = applyResponseSchema.parse((await post(manager, '/api/rebalance/apply', { moves: [{ chatId, toUserId: to, fromUserId: '99999' }] })).body);
     expect(elsewhere.results[0]).toMatchObject({ status: 'skipped', outcome: 'moved_elsewhere', message: 'Skipped: someone moved the chat since the plan.' });
 
     const group = world().chats.find((chat) => chat.phone.endsWith('@g.us'))!;
     const before = writes();
-    const refused = (await post(manager, '/api/rebalance/apply', { moves: [{ chatId: String(group.chat_id), toUserId: to }] })).body as ApplyResponse;
+    const refused = applyResponseSchema.parse((await post(manager, '/api/rebalance/apply', { moves: [{ chatId: String(group.chat_id), toUserId: to }] })).body);
     expect(refused.results[0]).toMatchObject({ status: 'skipped', outcome: 'group_chat' });
     expect(writes()).toBe(before);
   });
 
   it('gives one chat to nobody from the drill-down, and undoes it', async () => {
     const { chatId, from } = pick();
-    const unassigned = (await post(manager, `/api/chats/${chatId}/assign`, { toUserId: null })).body as MoveResultBody;
+    const unassigned = moveResultSchema.parse((await post(manager, `/api/chats/${chatId}/assign`, { toUserId: null })).body);
     expect(unassigned).toMatchObject({ chatId, toUserId: '0', status: 'moved' });
     expect(ownerOf(chatId)).toBeNull();
-    const undone = (await post(manager, `/api/rebalance/moves/${unassigned.moveId}/undo`, {})).body as MoveResultBody;
+    const undone = moveResultSchema.parse((await post(manager, `/api/rebalance/moves/${unassigned.moveId}/undo`, {})).body);
     expect(undone).toMatchObject({ status: 'moved', toUserId: from });
     expect(ownerOf(chatId)).toBe(from);
-    const twice = (await post(manager, `/api/rebalance/moves/${unassigned.moveId}/undo`, {})).body as MoveResultBody;
+    const twice = moveResultSchema.parse((await post(manager, `/api/rebalance/moves/${unassigned.moveId}/undo`, {})).body);
     expect(twice).toMatchObject({ status: 'skipped', outcome: 'undone_already' });
   });
 
@@ -135,7 +135,7 @@ describe('rebalancing through wamm.chat', () => {
     const channel = String(chats.find((chat) => chat.user_id === '' || chat.user_id === 0 || chat.user_id === '0')!.api_id);
     const members = users.filter((user) => !user.lock && !user.deleted).map((user) => String(user.user_id));
     await app.request('PUT', '/api/settings', { version: 1, teams: [{ id: 'support', name: 'Support', operatorIds: members, channelIds: [channel] }], capacity: { default: 100 } }, { ...HOST, cookie: manager });
-    const plan = (await post(manager, '/api/rebalance/plan', { team: 'support' })).body as PlanBody;
+    const plan = planResponseSchema.parse((await post(manager, '/api/rebalance/plan', { team: 'support' })).body);
     expect(Date.parse(plan.basedOn)).toBeGreaterThan(Date.now() - 60_000);
     const unassigned = plan.moves.filter((move) => move.reason === 'unassigned');
     expect(unassigned.length).toBeGreaterThan(0);
@@ -157,9 +157,9 @@ describe('rebalancing through wamm.chat', () => {
     expect(run?.mode).toBe('auto');
     expect(run!.results.length).toBeLessThanOrEqual(2);
     expect(writes() - before).toBeLessThanOrEqual(2);
-    const status = (await get('/api/rebalance/status')).body as RebalanceStatusResponse;
+    const status = rebalanceStatusResponseSchema.parse((await get('/api/rebalance/status')).body);
     expect(status).toMatchObject({ mode: 'auto', lastRun: { mode: 'auto' } });
-    const log = ((await get('/api/rebalance/moves?limit=5')).body as MovesResponse).moves.filter((move) => move.trigger === 'auto');
+    const log = movesResponseSchema.parse((await get('/api/rebalance/moves?limit=5')).body).moves.filter((move) => move.trigger === 'auto');
     expect(log.length).toBe(run!.results.filter((entry) => entry.moveId !== null).length);
     for (const move of log) expect(move.actor).toBeNull();
 

@@ -46,6 +46,10 @@ export const API_ACCESS: ApiAccessRow[] = [
   { method: 'POST', path: '/api/chats/no-such-chat/assign', body: { toUserId: null }, expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
   { method: 'GET', path: '/api/rebalance/moves', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
   { method: 'GET', path: '/api/rebalance/status', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'GET', path: '/api/alerts', expect: DISPLAY },
+  { method: 'GET', path: '/api/alerts/history', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'GET', path: '/api/alerts/channels', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
+  { method: 'POST', path: '/api/alerts/test', body: { channel: 'webhook' }, expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
   { method: 'GET', path: '/api/sessions', expect: { anonymous: 401, display: 403, viewer: 403, manager: 200 } },
   { method: 'DELETE', path: '/api/sessions/{session}', expect: { anonymous: 401, display: 403, viewer: 403, manager: 204 } },
 ];

@@ -129,6 +129,45 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      undone_at_ms     bigint
    );
    CREATE INDEX moves_by_time ON moves (at_ms);`,
+
+  // 4: alerts (SQLite's step 7): condition states, events, and the delivery queue, unique per
+  // event, message and channel; claims are taken with FOR UPDATE SKIP LOCKED.
+  `CREATE TABLE alert_states (
+     key           text   NOT NULL PRIMARY KEY,
+     rule_id       text   NOT NULL,
+     json          text   NOT NULL,
+     updated_at_ms bigint NOT NULL
+   );
+   CREATE TABLE alert_events (
+     id             text   NOT NULL PRIMARY KEY,
+     rule_id        text   NOT NULL,
+     kind           text   NOT NULL,
+     key            text   NOT NULL,
+     team_id        text,
+     subject        text,
+     started_at_ms  bigint NOT NULL,
+     fired_at_ms    bigint NOT NULL,
+     resolved_at_ms bigint,
+     value          double precision NOT NULL,
+     threshold      double precision NOT NULL
+   );
+   CREATE INDEX alert_events_by_fired ON alert_events (fired_at_ms);
+   CREATE TABLE alert_deliveries (
+     id               text    NOT NULL PRIMARY KEY,
+     event_id         text    NOT NULL,
+     message          text    NOT NULL,
+     channel          text    NOT NULL CHECK (channel IN ('webhook', 'telegram', 'email')),
+     payload          text    NOT NULL,
+     status           text    NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+     attempts         integer NOT NULL,
+     next_at_ms       bigint  NOT NULL,
+     claimed_until_ms bigint,
+     last_error       text,
+     created_at_ms    bigint  NOT NULL,
+     attempted_at_ms  bigint,
+     UNIQUE (event_id, message, channel)
+   );
+   CREATE INDEX alert_deliveries_due ON alert_deliveries (status, next_at_ms);`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { HealthTracker, type StorageLog } from '../health';
 import type { Storage } from '../types';
 import { DEFAULT_TIMEOUTS, PostgresDatabase, type PostgresTimeouts } from './database';
 import { postgresHistory } from './history';
+import { postgresAlertEvents, postgresAlertStates, postgresDeliveries } from './alerts';
 import { postgresAudit, postgresDisplayKeys, postgresDocuments, postgresMoves, postgresSessions, postgresSnapshots } from './records';
 import { describeDatabaseUrl } from './url';
 
@@ -32,6 +33,9 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     audit: postgresAudit(database),
     documents: postgresDocuments(database),
     moves: postgresMoves(database),
+    alertStates: postgresAlertStates(database),
+    alertEvents: postgresAlertEvents(database),
+    deliveries: postgresDeliveries(database),
     health: () => tracker.health(),
     close: () => database.close(),
   };

@@ -140,6 +140,46 @@ export const MIGRATIONS: readonly string[] = [
      undone_at_ms     INTEGER
    );
    CREATE INDEX moves_by_time ON moves (at_ms);`,
+
+  // 7: alerts. The state of each watched condition (what is pending or firing, so a restart goes on
+  // where it was), the events that fired, and the delivery queue: one row per event, message and
+  // channel, unique, so a message is never queued twice; claimed_until lets one process at a time send it.
+  `CREATE TABLE alert_states (
+     key           TEXT    NOT NULL PRIMARY KEY,
+     rule_id       TEXT    NOT NULL,
+     json          TEXT    NOT NULL,
+     updated_at_ms INTEGER NOT NULL
+   );
+   CREATE TABLE alert_events (
+     id             TEXT    NOT NULL PRIMARY KEY,
+     rule_id        TEXT    NOT NULL,
+     kind           TEXT    NOT NULL,
+     key            TEXT    NOT NULL,
+     team_id        TEXT,
+     subject        TEXT,
+     started_at_ms  INTEGER NOT NULL,
+     fired_at_ms    INTEGER NOT NULL,
+     resolved_at_ms INTEGER,
+     value          REAL    NOT NULL,
+     threshold      REAL    NOT NULL
+   );
+   CREATE INDEX alert_events_by_fired ON alert_events (fired_at_ms);
+   CREATE TABLE alert_deliveries (
+     id               TEXT    NOT NULL PRIMARY KEY,
+     event_id         TEXT    NOT NULL,
+     message          TEXT    NOT NULL,
+     channel          TEXT    NOT NULL CHECK (channel IN ('webhook', 'telegram', 'email')),
+     payload          TEXT    NOT NULL,
+     status           TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+     attempts         INTEGER NOT NULL,
+     next_at_ms       INTEGER NOT NULL,
+     claimed_until_ms INTEGER,
+     last_error       TEXT,
+     created_at_ms    INTEGER NOT NULL,
+     attempted_at_ms  INTEGER,
+     UNIQUE (event_id, message, channel)
+   );
+   CREATE INDEX alert_deliveries_due ON alert_deliveries (status, next_at_ms);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

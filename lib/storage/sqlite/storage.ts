@@ -7,6 +7,7 @@ import type { Storage } from '../types';
 import { SqliteDatabase, connect, retryWhileLocked } from './database';
 import { sqliteHistory } from './history';
 import { migrate } from './migrations';
+import { sqliteAlertEvents, sqliteAlertStates, sqliteDeliveries } from './alerts';
 import { sqliteAudit, sqliteDisplayKeys, sqliteDocuments, sqliteMoves, sqliteSessions, sqliteSnapshots } from './records';
 
 /** How the file is named in messages: relative to the working directory when it is inside it. */
@@ -55,6 +56,9 @@ export async function openSqliteStorage(file: string, options: { log?: StorageLo
     audit: sqliteAudit(database),
     documents: sqliteDocuments(database),
     moves: sqliteMoves(database),
+    alertStates: sqliteAlertStates(database),
+    alertEvents: sqliteAlertEvents(database),
+    deliveries: sqliteDeliveries(database),
     health: () => tracker.health(),
     async close() {
       if (!db.open) return;

@@ -13,7 +13,7 @@ export const queryKeys = {
   teamAnalytics: (params: { period: string; timeZone: string }) => ['teamAnalytics', params] as const,
   waiting: (filters: LoadFilters, options: WaitingOptions) => ['waiting', filters, options] as const,
   version: () => ['version'] as const,
-  alerts: () => ['alerts'] as const,
+  alerts: (locale: string) => ['alerts', locale] as const,
   alertHistory: (limit: number) => ['alertHistory', limit] as const,
   alertChannels: () => ['alertChannels'] as const,
 };

@@ -1,19 +1,23 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useLocale } from 'next-intl';
+import { LOCALE_HEADER } from '@/lib/i18n/locales';
 import type { AlertChannelsResponse, AlertHistoryResponse, AlertTestResult, AlertsResponse } from '@/components/alerts/types';
 import { fetchJson } from './fetch-json';
 import { ALERT_HISTORY_POLL_MS, pollDelayMs, queryKeys } from './keys';
 import { send } from './send';
 
 /**
- * The alerts active now. Rules are evaluated on each refresh of the data, so this is polled like
- * the load: a second after newer data is due (`nextRefreshAt` of the load), or every `pollMs`.
+ * The alerts active now, worded by the server in the page's language (a wall display's may differ
+ * from its browser's). Polled like the load: a second after newer data is due (`nextRefreshAt` of
+ * the load), or every `pollMs`.
  */
 export function useAlertsQuery(refreshSeconds: number | undefined, nextRefreshAt: string | undefined, pollMs: number | null = null) {
+  const locale = useLocale();
   return useQuery({
-    queryKey: queryKeys.alerts(),
-    queryFn: ({ signal }) => fetchJson<AlertsResponse>('/api/alerts', signal),
+    queryKey: queryKeys.alerts(locale),
+    queryFn: ({ signal }) => fetchJson<AlertsResponse>('/api/alerts', signal, { [LOCALE_HEADER]: locale }),
     refetchInterval: pollMs ?? pollDelayMs(nextRefreshAt, refreshSeconds),
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,

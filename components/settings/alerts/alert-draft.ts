@@ -1,37 +1,12 @@
 import { ALERT_CHANNELS, ALERT_RULE_KINDS, type AlertChannelKind, type AlertRuleKind } from '@/components/alerts/types';
+import { DEFAULT_RULES } from '@/lib/alerts/rules';
+import type { AlertRule, AlertSettings, Settings } from '@/lib/settings/schema';
 
 // The manager's unsaved copy of the settings' `alerts` section, and every edit the Settings page
 // makes to it, as pure functions. Lists typed as text (e-mail recipients, report times) stay text
 // until saved, so a half-typed address is not lost or "corrected" while typing.
 
-export interface AlertRule {
-  id: string;
-  kind: AlertRuleKind;
-  enabled: boolean;
-  /** How many chats, operators or channels it takes. */
-  threshold: number;
-  /** A team of the settings, or null for everyone. */
-  teamId: string | null;
-  /** How long the condition must hold before it fires; 0 fires at once. */
-  forMinutes: number;
-  /** Where its messages go; empty: every configured channel. */
-  channelIds: AlertChannelKind[];
-  /** Between reminders while it holds. */
-  repeatMinutes: number;
-  /** Team's local time when it sends nothing; null: never quiet. */
-  quietHours: { from: string; to: string } | null;
-}
-
-/** The `alerts` section of the settings document. */
-export interface AlertSettings {
-  /** null: the default rules (they apply once a channel is configured). */
-  rules: AlertRule[] | null;
-  lang: 'ru' | 'en' | null;
-  webhookUrl: string | null;
-  telegramChatId: string | null;
-  emailTo: string[] | null;
-  report: { enabled: boolean; at: string[] | null };
-}
+export type { AlertRule, AlertSettings };
 
 export interface AlertDraft {
   /** null: the defaults, shown (DEFAULT_RULES) but not written until edited. */
@@ -68,12 +43,8 @@ const rule = (id: string, kind: AlertRuleKind, values: Partial<AlertRule> = {}):
   ...values,
 });
 
-/** The rules that apply while the settings name none, as the server applies them. */
-export const DEFAULT_RULES: readonly AlertRule[] = [
-  rule('critical-chats', 'critical_chats'),
-  rule('upstream-down', 'upstream_down', { forMinutes: 3 }),
-  rule('channel-down', 'channel_down'),
-];
+/** The rules that apply while the settings name none (once a channel is configured): the server's own list. */
+export { DEFAULT_RULES };
 
 /** Rule kinds whose threshold is a count the manager sets (chats, operators, channels). */
 export const COUNTED_KINDS: ReadonlySet<AlertRuleKind> = new Set<AlertRuleKind>(['critical_chats', 'over_capacity', 'unassigned', 'channel_down']);
@@ -82,9 +53,9 @@ export const MAX_RULES = 100;
 export const MAX_MINUTES = 7 * 24 * 60;
 export const MAX_THRESHOLD = 100_000;
 
-/** The alerts section of a stored document (a document from before alerts existed has none). */
-export function alertsOf(settings: object): AlertSettings {
-  return (settings as { alerts?: AlertSettings }).alerts ?? EMPTY_ALERT_SETTINGS;
+/** The alerts section of a stored document. */
+export function alertsOf(settings: Settings): AlertSettings {
+  return settings.alerts;
 }
 
 /** Each rule's kind by its id: the settings' own rules, or the defaults. */

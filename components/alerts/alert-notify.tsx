@@ -26,6 +26,19 @@ export function AlertNotify({ active }: { active: readonly ActiveAlert[] | undef
     setSound(readChoice(SOUND_KEY));
   }, []);
 
+  // A remembered sound choice: browsers start audio only after an interaction, so the first click
+  // or key on the page (anything a supervisor does) lets the chime through.
+  useEffect(() => {
+    if (!sound) return;
+    const unlock = () => void audioAllowed();
+    window.addEventListener('pointerdown', unlock, { once: true });
+    window.addEventListener('keydown', unlock, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, [sound]);
+
   const announce = useCallback(
     (alerts: ActiveAlert[]) => {
       if (notify && notificationPermission() === 'granted') {

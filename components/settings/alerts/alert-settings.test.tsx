@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/lib/settings/schema';
 import { renderIn } from '@/tests/support/intl';
+import { TeamSettings } from '@/components/settings/teams/team-settings';
 import { AlertSettingsSection } from './alert-settings';
 
 // The alerts section against a fake of the routes it uses, the settings checked with the server's
@@ -48,6 +49,7 @@ beforeEach(() => {
           ? json({ channel, status: 'sent', message: 'The webhook answered HTTP 200.' })
           : json({ channel, status: 'failed', message: 'Telegram is not configured: set TELEGRAM_BOT_TOKEN and a chat id.' });
       }
+      if (url.startsWith('/api/load')) return json({ byUser: [], byChannel: [], byTeam: [], refreshSeconds: 15 });
       if (url !== '/api/settings') return json({ error: { code: 'not_found', message: url } }, 404);
       if (init?.method !== 'PUT') return json(server.document, 200, { etag: `"${server.revision}"` });
       const body = JSON.parse(String(init.body)) as Record<string, unknown>;
@@ -72,11 +74,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderSection(locale: 'en' | 'ru' = 'en') {
+function renderSection(locale: 'en' | 'ru' = 'en', withTeams = false) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return renderIn(
     locale,
     <QueryClientProvider client={client}>
+      {withTeams ? <TeamSettings /> : null}
       <AlertSettingsSection />
     </QueryClientProvider>,
   );
@@ -169,5 +172,23 @@ describe('Settings → Alerts', () => {
     fireEvent.click(screen.getByTestId('alert-settings-reload'));
     await waitFor(() => expect((screen.getByTestId('alert-target-webhook') as HTMLInputElement).value).toBe(''));
     expect(screen.queryByTestId('alert-settings-trouble')).toBeNull();
+  });
+
+  it('and the teams section above never undo each other’s saves on the same page', async () => {
+    renderSection('en', true);
+    const team = await screen.findByTestId('team-card-0');
+    await screen.findByTestId('alert-rule-0');
+    fireEvent.change(within(team).getByTestId('team-name'), { target: { value: 'Поддержка 24/7' } });
+    fireEvent.change(screen.getByTestId('alert-target-webhook'), { target: { value: 'https://hooks.example.com/chatload' } });
+    fireEvent.click(screen.getByTestId('alert-settings-save'));
+    await waitFor(() => expect(screen.getByTestId('alert-settings-status').textContent).toBe('Alert settings saved.'));
+    // The alerts went in without the unsaved team name, which stays on screen, still unsaved.
+    expect(server.document.teams[0]!.name).toBe('Поддержка');
+    expect(screen.getByTestId('unsaved-bar')).toBeTruthy();
+    expect(screen.queryByTestId('settings-newer')).toBeNull();
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(server.document.teams[0]!.name).toBe('Поддержка 24/7'));
+    expect(server.puts.map((put) => put.ifMatch)).toEqual(['"7"', '"8"']);
+    expect(server.document.alerts.webhookUrl).toBe('https://hooks.example.com/chatload');
   });
 });

@@ -59,4 +59,39 @@ describe('configuration', () => {
     expect(message).toContain('REFRESH_SECONDS');
     expect(message).not.toContain('very-secret-token');
   });
+
+  it('reads the alert channels from the environment, with Russian and the public Bot API by default', () => {
+    expect(parseConfig({}).alerts).toEqual({
+      webhookUrl: null,
+      telegramBotToken: null,
+      telegramChatId: null,
+      telegramApiUrl: 'https://api.telegram.org',
+      smtpUrl: null,
+      emailFrom: null,
+      emailTo: [],
+      lang: 'ru',
+      publicUrl: null,
+    });
+    const alerts = parseConfig({
+      ALERT_WEBHOOK_URL: 'https://hooks.example.com/services/T0/B0/xyz',
+      TELEGRAM_BOT_TOKEN: '123456:AAH-abcdefghijklmnopqrstu',
+      TELEGRAM_CHAT_ID: '-1001234567890',
+      TELEGRAM_API_URL: 'http://127.0.0.1:9000/',
+      SMTP_URL: 'smtps://alerts:secret@smtp.example.com:465',
+      ALERT_EMAIL_TO: 'lead@example.com, night@example.com',
+      ALERT_LANG: 'en',
+      PUBLIC_URL: 'https://chatload.example.com/',
+    }).alerts;
+    expect(alerts).toMatchObject({ telegramApiUrl: 'http://127.0.0.1:9000', emailTo: ['lead@example.com', 'night@example.com'], lang: 'en', publicUrl: 'https://chatload.example.com' });
+  });
+
+  it.each([
+    ['TELEGRAM_BOT_TOKEN', 'not-a-token'],
+    ['SMTP_URL', 'https://smtp.example.com'],
+    ['ALERT_EMAIL_TO', 'lead@example.com, nobody'],
+    ['ALERT_LANG', 'de'],
+    ['ALERT_WEBHOOK_URL', 'hooks.example.com'],
+  ])('refuses a wrong %s, naming it', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name}`));
+  });
 });

@@ -90,6 +90,8 @@ export interface RuntimeOverrides {
   alertsNow?: () => number;
   alertChannelTimeoutMs?: number;
   onAlertDelivery?: ConstructorParameters<typeof AlertsService>[0]['onDelivery'];
+  /** false: no alert timers; the test evaluates and delivers by hand. */
+  alertTimers?: boolean;
 }
 
 /** Builds every part; a part that fails to start closes the ones made before it. */
@@ -183,7 +185,11 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
     const rebalance = new RebalanceService({ store, client, settings, moves: storage.moves, audit, timezone: config.wammTimezone, log });
     const history = new HistoryService({ repository: storage.history, retentionDays: config.historyRetentionDays, log });
     if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
+    const alertsPrune = { prune: (): Promise<number> => alerts?.prune() ?? Promise.resolve(0) };
+    // Made below, once the rest is up; the hourly maintenance prunes its history too.
+    let alerts: AlertsService | null = null;
     const jobs = new BackgroundJobs({
+      alerts: alertsPrune,
       store,
       history,
       snapshots,
@@ -200,7 +206,6 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
     jobs.start();
     closers.push(() => jobs.close());
 
-    let alerts: AlertsService | null = null;
     const reports = new ShiftReports({
       history: storage.history,
       moves: storage.moves,
@@ -236,7 +241,7 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
       now: overrides.alertsNow,
       log,
     });
-    alerts.start();
+    if (overrides.alertTimers !== false) alerts.start();
     const started = alerts;
     closers.push(() => started.close());
 

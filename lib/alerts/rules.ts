@@ -19,6 +19,8 @@ export interface Observation {
   link: { team?: string; user?: string; channel?: string } | null;
   value: number;
   threshold: number;
+  /** false: measured but below the threshold (a firing condition resolves with this value). */
+  holds?: boolean;
 }
 
 /** What the rules read: the live data (null while there is none), upstream trouble, the last automatic rebalancing. */
@@ -93,7 +95,7 @@ export function observe(rule: AlertRule, inputs: AlertInputs): Observation[] | n
   const teamSettings = rule.teamId === null ? null : (data?.rules.teams.find((entry) => entry.id === rule.teamId) ?? null);
   if (rule.teamId !== null && DATA_KINDS.has(rule.kind) && !team) return [];
   const base = { teamId: rule.teamId, subject: team?.name ?? null, link: rule.teamId ? { team: rule.teamId } : null };
-  const one = (value: number, threshold: number, holds = value >= threshold): Observation[] => (holds ? [{ key: rule.id, ...base, value, threshold }] : []);
+  const one = (value: number, threshold: number, holds = value >= threshold): Observation[] => [{ key: rule.id, ...base, value, threshold, holds }];
   switch (rule.kind) {
     case 'critical_chats':
       return one(team ? team.overCriticalChats : data!.unfiltered.totals.overCriticalChats, rule.threshold);
@@ -157,9 +159,14 @@ export function evaluate(rules: readonly AlertRule[], inputs: AlertInputs, previ
     }
     const quiet = inQuietHours(now, rule.quietHours, timezone);
     const holdUntil = quiet ? quietHoursEnd(now, rule.quietHours, timezone) : null;
+    const measured = new Map<string, number>();
     for (const observation of observed) {
-      seen.add(observation.key);
       const old = before.get(observation.key);
+      if (observation.holds === false) {
+        measured.set(observation.key, observation.value);
+        continue;
+      }
+      seen.add(observation.key);
       let state: ConditionState = old
         ? { ...old, value: observation.value, threshold: observation.threshold, subject: observation.subject, link: observation.link }
         : {
@@ -195,11 +202,12 @@ export function evaluate(rules: readonly AlertRule[], inputs: AlertInputs, previ
       out.states.push(state);
       if (!old || JSON.stringify(old) !== JSON.stringify(state)) out.changed.push(state);
     }
-    for (const state of mine) {
+    for (let state of mine) {
       if (seen.has(state.key)) continue;
       seen.add(state.key);
       out.removed.push(state.key);
       if (state.phase !== 'firing') continue;
+      state = { ...state, value: measured.get(state.key) ?? (state.kind === 'channel_down' ? 0 : state.value) };
       out.resolved.push(state);
       // Only what was said is taken back; in quiet hours the message waits for their end.
       if (state.notified) out.messages.push({ kind: 'resolved', id: 'resolved', state, holdUntilMs: holdUntil });

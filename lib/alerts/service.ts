@@ -156,6 +156,9 @@ export class AlertsService {
     if (!(await this.mine(`alerts:evaluate:${Math.floor(nowMs / EVALUATE_MS)}`, 2 * EVALUATE_MS))) return null;
     const rules = this.rules();
     const { store, states, events, deliveries } = this.options;
+    const previous = (await states.list()).map((record) => JSON.parse(record.json) as ConditionState);
+    // Nothing to watch and nothing to end: no reason to ask wamm.chat for anything.
+    if (rules.length === 0 && previous.length === 0) return null;
     await store.refreshIfDue()?.catch(() => null);
     const view = store.view();
     const inputs: AlertInputs = {
@@ -165,9 +168,7 @@ export class AlertsService {
       rebalancing: this.options.rebalancing?.() ?? null,
       nowMs,
     };
-    const previous = (await states.list()).map((record) => JSON.parse(record.json) as ConditionState);
     const result = evaluate(rules, inputs, previous, this.options.timezone);
-    if (rules.length === 0 && previous.length === 0) return result;
 
     // What fired gets its event first, so the messages and the states can name it.
     const eventIds = new Map<string, string>();
@@ -269,6 +270,8 @@ export class AlertsService {
 
   private async sendChannel(channel: AlertChannel): Promise<number> {
     const { deliveries, log, onDelivery } = this.options;
+    // Nothing is queued for a channel that is not configured (what was queued waits for it to be again).
+    if (!this.targets()[channel]) return 0;
     const claimed = await deliveries.claim(this.now(), this.timeoutMs * 3, CLAIM_BATCH, channel).catch((error: unknown) => {
       log.warn(`alerts: deliveries not read (${describe(error)})`);
       return [];
@@ -365,6 +368,16 @@ export class AlertsService {
     this.options.onDelivery?.(channel, outcome.status);
     await this.options.audit?.record('alert_test_sent', who, `${channel}: ${outcome.status}`, address).catch(() => undefined);
     return outcome;
+  }
+
+  /** Sums up one shift and queues its report (the schedule calls it at each shift end). */
+  async sendReport(shift: { fromMs: number; toMs: number }): Promise<boolean> {
+    return this.options.reports ? this.options.reports.send(shift) : false;
+  }
+
+  /** The report of a shift that ended since the last look, if reports are on (the schedule's timer calls it). */
+  async reportIfDue(): Promise<boolean> {
+    return this.options.reports ? this.options.reports.reportIfDue() : false;
   }
 
   /** Forgets resolved events and settled deliveries older than the retention. */

@@ -29,6 +29,8 @@ export interface BackgroundJobsOptions {
   snapshots: SnapshotService;
   audit: AuditService;
   sessions: SessionService;
+  /** Alert events and deliveries past their retention, forgotten with the rest. */
+  alerts?: { prune(): Promise<number> };
   /** Automatic rebalancing: asked every minute, it runs when its interval has passed. */
   rebalance?: Pick<RebalanceService, 'runAutomatically'>;
   /** The balancing settings in force (mode and interval). */
@@ -120,6 +122,7 @@ export class BackgroundJobs {
       ['audit entries', () => audit.prune()],
       ['ended sessions', () => sessions.prune()],
       ['snapshots', () => snapshots.prune()],
+      ...(this.options.alerts ? [['alert events and deliveries', () => this.options.alerts!.prune()] as [string, () => Promise<number>]] : []),
     ];
     for (const [what, prune] of parts) {
       try {

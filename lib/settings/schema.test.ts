@@ -95,4 +95,39 @@ describe('the audit summary of a change', () => {
     );
     expect(summarizeChanges(before.settings, before.settings)).toBe('no change');
   });
+
+  describe('the alerts section', () => {
+    it('gets its defaults in a document without it: no rules of its own yet, the language of ALERT_LANG, no report', () => {
+      const parsed = parseSettings(example);
+      expect(parsed.ok && parsed.settings.alerts).toEqual({ rules: null, lang: null, webhookUrl: null, telegramChatId: null, emailTo: null, report: { enabled: false, at: null } });
+    });
+
+    it('reads rules with their defaults: enabled, threshold 1, everyone, at once, every channel, every 60 min', () => {
+      const parsed = parseSettings({ ...example, alerts: { rules: [{ id: 'critical', kind: 'critical_chats', teamId: 'support' }] } });
+      expect(parsed.ok && parsed.settings.alerts.rules).toEqual([
+        { id: 'critical', kind: 'critical_chats', enabled: true, threshold: 1, teamId: 'support', forMinutes: 0, channelIds: [], repeatMinutes: 60, quietHours: null },
+      ]);
+    });
+
+    it('names the failing alerts field by its path', () => {
+      expect(refused({ ...example, alerts: { rules: [{ id: 'a', kind: 'critical_chats' }, { id: 'b', kind: 'too_loud' }] } })).toMatchObject({ field: 'alerts.rules[1].kind' });
+      expect(refused({ ...example, alerts: { rules: [{ id: 'a', kind: 'unassigned', forMinutes: -1 }] } })).toMatchObject({ field: 'alerts.rules[0].forMinutes' });
+      expect(refused({ ...example, alerts: { rules: [{ id: 'a', kind: 'unassigned', teamId: 'night' }] } })).toMatchObject({ field: 'alerts.rules[0].teamId' });
+      expect(refused({ ...example, alerts: { rules: [{ id: 'a', kind: 'unassigned' }, { id: 'a', kind: 'channel_down' }] } })).toMatchObject({ field: 'alerts.rules[1].id' });
+      expect(refused({ ...example, alerts: { rules: [{ id: 'a', kind: 'unassigned', quietHours: { from: '25:00', to: '08:00' } }] } })).toMatchObject({ field: 'alerts.rules[0].quietHours.from' });
+      expect(refused({ ...example, alerts: { emailTo: ['lead@example.com', 'not an address'] } })).toMatchObject({ field: 'alerts.emailTo[1]' });
+      expect(refused({ ...example, alerts: { webhookUrl: 'ftp://example.com/hook' } })).toMatchObject({ field: 'alerts.webhookUrl' });
+      expect(refused({ ...example, alerts: { report: { at: ['8:00'] } } })).toMatchObject({ field: 'alerts.report.at[0]' });
+      expect(refused({ ...example, alerts: { lang: 'de' } })).toMatchObject({ field: 'alerts.lang', message: 'alerts.lang must be ru, en or null' });
+      expect(refused({ ...example, alerts: { botToken: '123:abc' } })).toMatchObject({ field: 'alerts' });
+    });
+
+    it('says in the audit summary which alerts parts changed, without an address', () => {
+      const before = parseSettings(example);
+      const after = parseSettings({ ...example, alerts: { emailTo: ['lead@example.com'], rules: [{ id: 'a', kind: 'unassigned' }] } });
+      if (!before.ok || !after.ok) throw new Error('expected both to parse');
+      const summary = summarizeChanges(before.settings, after.settings);
+      expect(summary).toBe('alerts: rules 0 → 1, emailTo changed');
+    });
+  });
 });

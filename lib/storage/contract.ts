@@ -10,7 +10,7 @@ import { newSnapshotId } from './ids';
 import { openStorage, type StorageOptions } from './open';
 import { MINUTE, T0, auditInput, displayKeyRecord, sample, sessionRecord, snapshotRecord } from './test-support';
 import type {
-  MoveRecord, HistoryPoint, HistoryQuery, HistorySample, HistorySeries, Storage } from './types';
+  AlertEventRecord, DeliveryRecord, MoveRecord, HistoryPoint, HistoryQuery, HistorySample, HistorySeries, Storage } from './types';
 
 export interface ContractBackend {
   /** Options of an empty database; each call forgets what the previous one held. */
@@ -620,6 +620,83 @@ export function describeStorageContract(name: string, backend: ContractBackend):
         await storage.moves.append(move({ atMs: T0 + 10 * MINUTE }));
         expect(await storage.moves.prune(T0 + MINUTE)).toBe(1);
         expect(await storage.moves.list()).toHaveLength(1);
+      });
+    });
+
+    describe('alerts', () => {
+      const event = (id: string, firedAtMs: number): AlertEventRecord => ({
+        id,
+        ruleId: 'critical',
+        kind: 'critical_chats',
+        key: 'critical',
+        teamId: null,
+        subject: 'Поддержка',
+        startedAtMs: firedAtMs - 5 * MINUTE,
+        firedAtMs,
+        resolvedAtMs: null,
+        value: 3,
+        threshold: 1,
+      });
+      const delivery = (id: string, eventId: string, channel: DeliveryRecord['channel'], message = 'fired'): DeliveryRecord => ({
+        id,
+        eventId,
+        message,
+        channel,
+        payload: JSON.stringify({ text: 'Чатов сверх критического порога: 3' }),
+        status: 'pending',
+        attempts: 0,
+        nextAtMs: T0,
+        lastError: null,
+        createdAtMs: T0,
+        attemptedAtMs: null,
+      });
+
+      it('keeps condition states, replaced and forgotten in one go, across a reopen', async () => {
+        const options = await backend.fresh();
+        const first = await open(options);
+        await first.alertStates.apply({ put: [{ key: 'critical', ruleId: 'critical', json: '{"phase":"pending"}', updatedAtMs: T0 }, { key: 'over:8101', ruleId: 'over', json: '{}', updatedAtMs: T0 }], remove: [] });
+        await first.alertStates.apply({ put: [{ key: 'critical', ruleId: 'critical', json: '{"phase":"firing"}', updatedAtMs: T0 + MINUTE }], remove: ['over:8101', 'never-there'] });
+        await first.close();
+        const again = await open(options);
+        expect(await again.alertStates.list()).toEqual([{ key: 'critical', ruleId: 'critical', json: '{"phase":"firing"}', updatedAtMs: T0 + MINUTE }]);
+      });
+
+      it('records events, resolves each once, lists newest first', async () => {
+        const storage = await open();
+        await storage.alertEvents.insert(event('a', T0));
+        await storage.alertEvents.insert(event('b', T0 + HOUR));
+        await expect(storage.alertEvents.insert(event('a', T0))).rejects.toThrow();
+        expect(await storage.alertEvents.resolve('a', T0 + 2 * HOUR, 0)).toBe(true);
+        expect(await storage.alertEvents.resolve('a', T0 + 3 * HOUR, 5)).toBe(false);
+        expect((await storage.alertEvents.list()).map((e) => e.id)).toEqual(['b', 'a']);
+        expect(await storage.alertEvents.get('a')).toEqual({ ...event('a', T0), resolvedAtMs: T0 + 2 * HOUR, value: 0 });
+        expect(await storage.alertEvents.list({ limit: 1 })).toHaveLength(1);
+        expect(await storage.alertEvents.prune(T0 + 2 * HOUR)).toBe(1);
+        expect((await storage.alertEvents.list()).map((e) => e.id)).toEqual(['b']);
+      });
+
+      it('queues at most one delivery per event, message and channel, and hands each claim to one caller', async () => {
+        const options = await backend.fresh();
+        const one = await open(options);
+        const two = await open(options);
+        expect(await one.deliveries.enqueue([delivery('d1', 'e', 'webhook'), delivery('d2', 'e', 'telegram'), delivery('d3', 'e', 'webhook', 'reminder:1')])).toBe(3);
+        expect(await two.deliveries.enqueue([delivery('d4', 'e', 'webhook'), delivery('d5', 'e', 'email')])).toBe(1);
+        const [a, b] = await Promise.all([one.deliveries.claim(T0, MINUTE, 10), two.deliveries.claim(T0, MINUTE, 10)]);
+        const claimed = [...a, ...b].map((d) => d.id).sort();
+        expect(claimed).toEqual(['d1', 'd2', 'd3', 'd5']);
+        // Claimed rows are nobody else's until their lease has passed.
+        expect(await one.deliveries.claim(T0 + 30_000, MINUTE, 10)).toEqual([]);
+        expect((await one.deliveries.claim(T0 + MINUTE, MINUTE, 10, 'telegram')).map((d) => d.id)).toEqual(['d2']);
+        await one.deliveries.settle('d1', { status: 'sent', attempts: 1, nextAtMs: T0, lastError: null, atMs: T0 + 1000 });
+        await one.deliveries.settle('d3', { status: 'pending', attempts: 1, nextAtMs: T0 + 10 * MINUTE, lastError: 'The webhook answered HTTP 500.', atMs: T0 + 1000 });
+        expect((await two.deliveries.claim(T0 + 5 * MINUTE, MINUTE, 10, 'webhook')).map((d) => d.id)).toEqual([]);
+        const later = await two.deliveries.claim(T0 + 10 * MINUTE, MINUTE, 10, 'webhook');
+        expect(later).toEqual([{ ...delivery('d3', 'e', 'webhook', 'reminder:1'), attempts: 1, nextAtMs: T0 + 10 * MINUTE, lastError: 'The webhook answered HTTP 500.', attemptedAtMs: T0 + 1000 }]);
+        const listed = await one.deliveries.listForEvents(['e', 'other']);
+        expect(listed.find((d) => d.id === 'd1')).toMatchObject({ status: 'sent', attempts: 1, attemptedAtMs: T0 + 1000 });
+        expect(listed).toHaveLength(4);
+        expect(await one.deliveries.listForEvents([])).toEqual([]);
+        expect(await one.deliveries.prune(T0 + 1)).toBe(1);
       });
     });
 

@@ -3,9 +3,7 @@
 // database never hand one delivery to two of them.
 import type { AlertEventRecord, AlertEventRepository, AlertStateRepository, DeliveryRecord, DeliveryRepository } from '../types';
 import type { PostgresDatabase } from './database';
-import { toAlertEvent, toDelivery, type DeliveryRow } from '../sqlite/alerts';
-
-type EventRow = Parameters<typeof toAlertEvent>[0];
+import { toAlertEvent, toDelivery, type DeliveryRow, type EventRow } from '../alert-rows';
 
 export function postgresAlertStates(database: PostgresDatabase): AlertStateRepository {
   return {

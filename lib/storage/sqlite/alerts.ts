@@ -1,67 +1,8 @@
 // Alert states, events and the delivery queue in the SQLite file. A claim is an UPDATE of the rows
 // it picked, inside one write transaction: two processes on one file never take the same row.
-import type { AlertEventRecord, AlertEventRepository, AlertStateRepository, DeliveryRecord, DeliveryRepository } from '../types';
+import type { AlertEventRepository, AlertStateRepository, DeliveryRecord, DeliveryRepository } from '../types';
+import { toAlertEvent, toDelivery, type DeliveryRow, type EventRow } from '../alert-rows';
 import type { SqliteDatabase } from './database';
-
-interface EventRow {
-  id: string;
-  rule_id: string;
-  kind: string;
-  key: string;
-  team_id: string | null;
-  subject: string | null;
-  started_at_ms: number;
-  fired_at_ms: number;
-  resolved_at_ms: number | null;
-  value: number;
-  threshold: number;
-}
-
-export function toAlertEvent(row: EventRow): AlertEventRecord {
-  return {
-    id: row.id,
-    ruleId: row.rule_id,
-    kind: row.kind,
-    key: row.key,
-    teamId: row.team_id,
-    subject: row.subject,
-    startedAtMs: row.started_at_ms,
-    firedAtMs: row.fired_at_ms,
-    resolvedAtMs: row.resolved_at_ms,
-    value: row.value,
-    threshold: row.threshold,
-  };
-}
-
-export interface DeliveryRow {
-  id: string;
-  event_id: string;
-  message: string;
-  channel: DeliveryRecord['channel'];
-  payload: string;
-  status: DeliveryRecord['status'];
-  attempts: number;
-  next_at_ms: number;
-  last_error: string | null;
-  created_at_ms: number;
-  attempted_at_ms: number | null;
-}
-
-export function toDelivery(row: DeliveryRow): DeliveryRecord {
-  return {
-    id: row.id,
-    eventId: row.event_id,
-    message: row.message,
-    channel: row.channel,
-    payload: row.payload,
-    status: row.status,
-    attempts: row.attempts,
-    nextAtMs: row.next_at_ms,
-    lastError: row.last_error,
-    createdAtMs: row.created_at_ms,
-    attemptedAtMs: row.attempted_at_ms,
-  };
-}
 
 export function sqliteAlertStates(database: SqliteDatabase): AlertStateRepository {
   const { db } = database;
@@ -124,14 +65,16 @@ export function sqliteDeliveries(database: SqliteDatabase): DeliveryRepository {
     for (const record of records) added += insert.run(record).changes;
     return added;
   });
-  const claim = database.transaction((nowMs: number, leaseMs: number, limit: number, channel: string | null) => {
+  const claimRows = database.transaction((nowMs: number, leaseMs: number, limit: number, channel: string | null) => {
     const rows = due.all(nowMs, nowMs, channel, channel, limit);
     for (const row of rows) take.run(nowMs + leaseMs, row.id);
     return rows.map(toDelivery);
   });
   return {
     enqueue: (records) => database.call(() => enqueue(records)),
-    claim: (nowMs, leaseMs, limit, channel) => database.call(() => claim(nowMs, leaseMs, limit, channel ?? null)),
+    // A read first: most looks at the queue find nothing due, and need not take the write lock for that.
+    claim: (nowMs, leaseMs, limit, channel) =>
+      database.call(() => (due.all(nowMs, nowMs, channel ?? null, channel ?? null, 1).length === 0 ? [] : claimRows(nowMs, leaseMs, limit, channel ?? null))),
     settle: (id, outcome) => database.call(() => void settle.run({ id, ...outcome })),
     listForEvents: (eventIds) =>
       database.call(() => {

@@ -119,7 +119,7 @@ function DeliveryLine({ delivery }: { delivery: AlertDelivery }) {
       {delivery.status === 'sent' ? t('history.sent', { time: at }) : null}
       {delivery.status === 'pending' ? t('history.pendingDelivery', { count: delivery.attempts }) : null}
       {delivery.status === 'failed' ? <strong className="al-failed">{t('history.failedDelivery', { count: delivery.attempts, time: at })}</strong> : null}
-      {delivery.lastError ? <span className="al-error"> {delivery.lastError}</span> : null}
+      {delivery.lastError ? <span className="al-error">{delivery.status === 'failed' ? ' ' : ' — '}{delivery.lastError}</span> : null}
     </li>
   );
 }

@@ -102,7 +102,6 @@ export function AlertNotify({ active }: { active: readonly ActiveAlert[] | undef
           data-testid="alert-notify-button"
           title={permission === 'denied' ? t('notify.blocked') : enabled ? t('notify.onHint') : t('notify.offHint')}
         >
-          <span aria-hidden="true">{enabled ? '🔔 ' : '🔕 '}</span>
           {enabled ? t('notify.on') : t('notify.button')}
         </button>
       ) : null}

@@ -98,7 +98,7 @@ export function TvSoundHint({ onClick }: { onClick: () => void }) {
   const t = useTranslations('alerts.tv');
   return (
     <button type="button" className="tv-sound-hint" onClick={onClick} data-testid="tv-sound-hint">
-      <span aria-hidden="true">🔈 </span>
+      <span aria-hidden="true">♪ </span>
       {t('enableSound')}
     </button>
   );

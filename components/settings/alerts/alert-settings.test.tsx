@@ -93,7 +93,7 @@ describe('Settings → Alerts', () => {
     expect(screen.getAllByTestId(/^alert-rule-\d$/).map((rule) => rule.dataset.kind)).toEqual(['critical_chats', 'upstream_down', 'channel_down']);
     expect(screen.getByTestId('alert-rules-note').textContent).toContain('these defaults apply');
     await waitFor(() => expect(within(screen.getByTestId('alert-channel-webhook')).getByTestId('alert-channel-state').textContent).toBe('Configured in the server’s environment'));
-    expect(screen.getByTestId('alert-channel-webhook').textContent).toContain('Sends to hooks.example.com');
+    expect(screen.getByTestId('alert-channel-webhook').textContent).toContain('Target: hooks.example.com');
     expect(within(screen.getByTestId('alert-channel-telegram')).getByTestId('alert-channel-state').textContent).toBe('Not configured');
     expect(screen.getByTestId('alert-secrets-note').textContent).toContain('TELEGRAM_BOT_TOKEN');
     expect(screen.getByTestId('alert-secrets-note').textContent).toContain('SMTP_URL');

@@ -7,6 +7,7 @@ import {
   HISTORY_SAMPLE_SECONDS,
   MANAGER_PASSWORD,
   MANAGER_STATE,
+  METRICS_TOKEN,
   REFRESH_SECONDS,
   SERVER_LOG,
   SESSION_SECRET,
@@ -91,6 +92,7 @@ export default defineConfig({
         MANAGER_PASSWORD,
         VIEWER_PASSWORD,
         SESSION_SECRET,
+        METRICS_TOKEN,
         // The PostgreSQL pass (tests/e2e/support/postgres-pass.ts) puts the app on a database of its own.
         ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       },

@@ -22,9 +22,19 @@ describe('configuration', () => {
     [{ REFRESH_SECONDS: 'often' }, 'REFRESH_SECONDS'],
     [{ WAMM_TIMEZONE: 'Mars/Olympus' }, 'WAMM_TIMEZONE: must be an IANA time zone name'],
     [{ WAMM_API_URL: 'ftp://example.com' }, 'WAMM_API_URL: must be an http(s) URL'],
+    [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN: must be at least 16 characters'],
+    [{ METRICS_TOKEN: 'sixteen chars with spaces' }, 'METRICS_TOKEN: must be printable characters without spaces'],
+    [{ WAMM_TOKEN: 'x', MANAGER_PASSWORD: 'correct horse', REDIS_URL: 'redis://127.0.0.1:6379' }, 'Set DATABASE_URL'],
+    [{ WAMM_TOKEN: 'x', MANAGER_PASSWORD: 'correct horse', REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db/chatload' }, 'Set the same SESSION_SECRET'],
   ])('stops with a message naming the variable for %o', (env, words) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(words);
+  });
+
+  it('turns /metrics on only with a METRICS_TOKEN', () => {
+    expect(parseConfig({}).metricsToken).toBeNull();
+    expect(parseConfig({ METRICS_TOKEN: '' }).metricsToken).toBeNull();
+    expect(parseConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');
   });
 
   it('reads the storage and schedule settings, and names a wrong one', () => {

@@ -156,6 +156,14 @@ const envSchema = z.object({
   ),
   ALERT_LANG: z.preprocess(emptyAsUndefined, z.enum(['ru', 'en'], { message: 'must be ru or en' }).default('ru')),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, message: 'must be the dashboard\'s http(s) address' }).transform((url) => url.replace(/\/+$/, '')).optional()),
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .min(16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 24)' })
+      .regex(/^[\x21-\x7e]+$/, { message: 'must be printable characters without spaces (it is sent in an Authorization header)' })
+      .optional(),
+  ),
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z.enum(['0', '1'], { message: 'must be 1 (behind a reverse proxy that sets X-Forwarded-For) or 0' }).optional().transform((value) => value === '1'),
@@ -195,6 +203,8 @@ export interface AppConfig {
   historyRetentionDays: number;
   /** How often the load is written to the history: every minute unless a test says otherwise. */
   historySampleMs: number;
+  /** GET /metrics answers only with this bearer token; null: /metrics is off (404). Secret. */
+  metricsToken: string | null;
   auth: AuthConfig;
   alerts: AlertsConfig;
 }
@@ -263,6 +273,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         '  Set DATABASE_URL to the PostgreSQL database they share (npm run db:copy moves an SQLite file into it), or unset REDIS_URL.',
     );
   }
+  if (values.REDIS_URL && hasAccounts && !values.SESSION_SECRET) {
+    throw new ConfigError(
+      'chatload cannot start: REDIS_URL is set, so several instances are to act as one, but without SESSION_SECRET each ' +
+        'would sign sessions with a secret of its own, and a sign-in made on one instance would be refused by the others.\n' +
+        '  Set the same SESSION_SECRET (at least 32 characters, e.g. openssl rand -hex 32) on every instance.',
+    );
+  }
   return {
     demo,
     wammToken: values.WAMM_TOKEN ?? DEMO_TOKEN,
@@ -284,6 +301,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     snapshotEveryMs: values.SNAPSHOT_EVERY ?? null,
     historyRetentionDays: values.HISTORY_RETENTION_DAYS,
     historySampleMs: values.HISTORY_SAMPLE_SECONDS * 1000,
+    metricsToken: values.METRICS_TOKEN ?? null,
     auth: {
       disabled: values.AUTH_DISABLED || !hasAccounts,
       disabledWarning: values.AUTH_DISABLED && !demo,

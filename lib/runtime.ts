@@ -20,6 +20,8 @@ import { BackgroundJobs } from '@/lib/jobs/background';
 import { LoadStore } from '@/lib/load/store';
 import { ResponseCache, type ResponseContext } from '@/lib/load/responses';
 import { log, registerSecret } from '@/lib/log';
+import { Metrics } from '@/lib/metrics/metrics';
+import { BUILD_ID } from '@/lib/build-id';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { SettingsService } from '@/lib/settings/service';
 import { RebalanceService } from '@/lib/rebalance/service';
@@ -56,6 +58,8 @@ export interface Runtime {
   jobs: BackgroundJobs;
   /** Alert rules, their state and deliveries; shift reports. */
   alerts: AlertsService;
+  /** Prometheus metrics of this instance, for GET /metrics; alert delivery reports here too. */
+  metrics: Metrics;
   /** Whether the database answers, for /api/health. */
   storageHealth(): StorageHealth;
   /** Whether the instances can coordinate (Redis), and this one's part in the refresh, for /api/health. */
@@ -98,6 +102,7 @@ export interface RuntimeOverrides {
 export async function createRuntime(config: AppConfig, overrides: RuntimeOverrides = {}): Promise<Runtime> {
   registerSecret(config.wammToken);
   registerChannelSecrets(config.alerts);
+  if (config.metricsToken) registerSecret(config.metricsToken);
   for (const url of [config.databaseUrl, config.redisUrl]) {
     if (!url) continue;
     registerSecret(url);
@@ -132,7 +137,14 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
     if (coordinator instanceof RedisCoordinator && !(await coordinator.ready())) {
       log.warn(`cluster: ${coordinator.health().problem ?? 'Redis is not reachable'}`);
     }
-    const client = createWammClient({ baseUrl, token: config.wammToken, timeoutMs: config.upstreamTimeoutMs, timezone: config.wammTimezone });
+    const metrics = new Metrics({ version: config.version, buildId: config.buildIdOverride ?? BUILD_ID });
+    const client = createWammClient({
+      baseUrl,
+      token: config.wammToken,
+      timeoutMs: config.upstreamTimeoutMs,
+      timezone: config.wammTimezone,
+      onCall: (call) => metrics.upstreamCall(call),
+    });
     // The store counts under the settings in force; they are read once storage is open, below.
     let settingsInForce: SettingsService | null = null;
     const store = new LoadStore({
@@ -145,8 +157,10 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
       upstreamTimeoutMs: config.upstreamTimeoutMs,
       coordinator,
       log,
+      onRefresh: ({ durationMs, ok }) => metrics.refreshed(durationMs, ok),
     });
     closers.push(() => store.close());
+    metrics.observe(store);
 
     const storage = await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, log });
     closers.push(() => storage.close());
@@ -182,7 +196,16 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
     // Best effort: without the database the defaults stand until it answers.
     await settings.read().catch(() => null);
     settingsInForce = settings;
-    const rebalance = new RebalanceService({ store, client, settings, moves: storage.moves, audit, timezone: config.wammTimezone, log });
+    const rebalance = new RebalanceService({
+      store,
+      client,
+      settings,
+      moves: storage.moves,
+      audit,
+      timezone: config.wammTimezone,
+      log,
+      onMove: (trigger, status) => metrics.moveRecorded(trigger, status),
+    });
     const history = new HistoryService({ repository: storage.history, retentionDays: config.historyRetentionDays, log });
     if (config.auth.disabledWarning) log.warn('AUTH_DISABLED=1: nobody has to sign in; anyone who reaches this port sees customers\' names and phone numbers');
     const alertsPrune = { prune: (): Promise<number> => alerts?.prune() ?? Promise.resolve(0) };
@@ -267,6 +290,7 @@ export async function createRuntime(config: AppConfig, overrides: RuntimeOverrid
       rebalance,
       jobs,
       alerts,
+      metrics,
       storageHealth: () => storage.health(),
       clusterHealth: () => ({ ...coordinator.health(), role: store.role }),
       close: closeAll,

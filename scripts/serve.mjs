@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { createFront } from '../lib/http/front.mjs';
+import { SHUTDOWN_KEY, drainOnSignal } from '../lib/http/shutdown.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT || 3000);
@@ -23,10 +24,12 @@ const server = createServer(createFront({ handle: app.getRequestHandler(), trust
 server.listen(port, hostname, () => {
   console.log(`chatload: listening on http://${hostname ?? 'localhost'}:${port}`);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    server.close();
-    app.close?.().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
-  });
-}
+// SIGTERM (docker stop, a deploy) drains: no new connections, requests in flight finish, then the
+// runtime closes (jobs, Redis, the database); all within 10 s (lib/http/shutdown.mjs).
+drainOnSignal({
+  server,
+  close: async () => {
+    await globalThis[SHUTDOWN_KEY]?.();
+    await app.close?.();
+  },
+});

@@ -13,6 +13,7 @@ const chat = (chatId: string, chatName: string, apiId: string, lastMessage: Date
   chatName,
   phone: '79160000000',
   avatar: '',
+  group: false,
   userId: '8123',
   apiId,
   lastMessageAt: lastMessage.toISOString(),
@@ -48,12 +49,18 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderDrilldown(channelFilter: string | null, onClose = () => {}, locale: 'en' | 'ru' = 'en', name = 'Анна Смирнова') {
+const operators = [
+  { userId: '8123', name: 'Анна Смирнова', locked: false, deleted: false },
+  { userId: '8124', name: 'Борис Котов', locked: false, deleted: false },
+  { userId: '8125', name: 'Вера Лыкова', locked: true, deleted: false },
+];
+
+function renderDrilldown(channelFilter: string | null, onClose = () => {}, locale: 'en' | 'ru' = 'en', name = 'Анна Смирнова', reassignTo?: typeof operators) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return renderIn(
     locale,
     <QueryClientProvider client={client}>
-      <Drilldown operator={{ userId: '8123', name }} channelFilter={channelFilter} channels={channels} refreshSeconds={15} onClose={onClose} />
+      <Drilldown operator={{ userId: '8123', name }} channelFilter={channelFilter} channels={channels} refreshSeconds={15} reassignTo={reassignTo} onClose={onClose} />
     </QueryClientProvider>,
   );
 }
@@ -95,5 +102,65 @@ describe('the drill-down', () => {
       ['Ольга', 'Канал 1777', '14:00:00', '5 мин'],
     ]);
     expect(within(panel).getByRole('button', { name: `Закрыть чаты: ${name}` })).toBeTruthy();
+  });
+
+  it('offers no reassigning without operators to give chats to (a viewer, a snapshot)', async () => {
+    renderDrilldown(null);
+    await screen.findByTestId('chat-row-11');
+    expect(screen.queryByTestId('reassign-open')).toBeNull();
+  });
+
+  it('reassigns one chat to an operator picked by search, after a confirmation, and says the result in words', async () => {
+    const posted: Array<{ url: string; body: unknown }> = [];
+    const groupBody: ChatsResponse = { ...body, chats: [...body.chats, { ...body.chats[1]!, chatId: '13', chatName: 'Группа', phone: '120363025@g.us', group: true }] };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') {
+          posted.push({ url, body: JSON.parse(String(init.body)) });
+          return new Response(JSON.stringify({ chatId: '11', toUserId: '8124', status: 'moved', message: 'Moved: operator 8124 is responsible for the chat now.', outcome: 'moved', moveId: 'x'.repeat(22) }), { status: 200 });
+        }
+        return new Response(JSON.stringify(groupBody), { status: 200 });
+      }),
+    );
+    renderDrilldown(null, () => {}, 'en', 'Анна Смирнова', operators);
+    const row = await screen.findByTestId('chat-row-11');
+    // A group cannot have a responsible operator: its control says so instead.
+    expect(within(screen.getByTestId('chat-row-13')).getByTestId('reassign-group').textContent).toContain('A group');
+    fireEvent.click(within(row).getByRole('button', { name: 'Reassign Иван Петров' }));
+    const choice = within(row).getByTestId('reassign-choice') as HTMLSelectElement;
+    // Not the chat's own operator, nor a locked one; "Nobody" first.
+    expect([...choice.options].map((option) => option.textContent)).toEqual(['Nobody', 'Борис Котов']);
+    fireEvent.change(within(row).getByTestId('reassign-search'), { target: { value: 'нет такого' } });
+    expect([...choice.options].map((option) => option.textContent)).toEqual(['Nobody']);
+    fireEvent.change(within(row).getByTestId('reassign-search'), { target: { value: 'бор' } });
+    fireEvent.change(choice, { target: { value: '8124' } });
+    fireEvent.click(within(row).getByTestId('reassign-next'));
+    expect(within(row).getByTestId('reassign-confirm').textContent).toContain('Give Иван Петров to Борис Котов? This changes who is responsible for it in wamm.chat.');
+    expect(posted).toEqual([]);
+    fireEvent.click(within(row).getByTestId('reassign-yes'));
+    const said = await screen.findByTestId('reassign-result');
+    expect(said.textContent).toBe('Иван Петров — Moved: the new operator is responsible for the chat now.');
+    expect(posted).toEqual([{ url: '/api/chats/11/assign', body: { toUserId: '8124' } }]);
+  });
+
+  it("shows the server's own sentence when the reassignment is refused", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) =>
+        init?.method === 'POST'
+          ? new Response(JSON.stringify({ error: { code: 'forbidden', message: 'Only a manager may move chats.' } }), { status: 403 })
+          : new Response(JSON.stringify(body), { status: 200 }),
+      ),
+    );
+    renderDrilldown(null, () => {}, 'en', 'Анна Смирнова', operators);
+    const row = await screen.findByTestId('chat-row-12');
+    fireEvent.click(within(row).getByTestId('reassign-open'));
+    fireEvent.change(within(row).getByTestId('reassign-choice'), { target: { value: '0' } });
+    fireEvent.click(within(row).getByTestId('reassign-next'));
+    expect(within(row).getByTestId('reassign-confirm').textContent).toContain('Leave Ольга without an operator?');
+    fireEvent.click(within(row).getByTestId('reassign-yes'));
+    expect((await within(row).findByTestId('reassign-error')).textContent).toBe('Only a manager may move chats.');
+    expect(within(row).getByTestId('reassign-confirm')).toBeTruthy();
   });
 });

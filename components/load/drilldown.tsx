@@ -1,8 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChannelLoad, UserLoad } from '@/lib/load/types';
+import { Reassign } from '@/components/rebalance/reassign';
+import { useRebalanceWords } from '@/components/rebalance/words';
+import type { MoveResultBody } from '@/lib/rebalance/responses';
 import { useChatsQuery } from '@/components/queries/use-chats-query';
 import { useLabels } from './labels';
 import { useProblemWords } from './problem-words';
@@ -17,12 +20,17 @@ interface Props {
   teamFilter?: string | null;
   /** Where the chats come from: /api/chats, or a snapshot's /api/snapshots/{id}/chats. */
   chatsPath?: string;
+  /** For a manager on the live page: the operators a chat can be given to; absent, no reassigning. */
+  reassignTo?: readonly Pick<UserLoad, 'userId' | 'name' | 'locked' | 'deleted'>[];
   onClose: () => void;
 }
 
 /** One operator's open chats, oldest first, in a side panel over the page. */
-export function Drilldown({ operator, channelFilter, teamFilter, channels, refreshSeconds, chatsPath, onClose }: Props) {
+export function Drilldown({ operator, channelFilter, teamFilter, channels, refreshSeconds, chatsPath, reassignTo, onClose }: Props) {
   const t = useTranslations('drilldown');
+  const tRebalance = useTranslations('rebalance');
+  const moveWords = useRebalanceWords();
+  const [reassigned, setReassigned] = useState<{ result: MoveResultBody; chatName: string } | null>(null);
   const labels = useLabels();
   const problems = useProblemWords();
   const query = useChatsQuery({ user: operator.userId, channel: channelFilter, team: teamFilter ?? null }, true, refreshSeconds, chatsPath);
@@ -96,6 +104,11 @@ export function Drilldown({ operator, channelFilter, teamFilter, channels, refre
             {t('partial')} {problems.partial(query.data)}
           </p>
         ) : null}
+        {reassigned ? (
+          <p className={`banner rb-status rb-status-${reassigned.result.status}`} role="status" data-testid="reassign-result" data-status={reassigned.result.status}>
+            {tRebalance('reassignResult', { chat: reassigned.chatName, status: moveWords.status(reassigned.result.status), result: moveWords.result(reassigned.result) })}
+          </p>
+        ) : null}
         {chats && chats.length === 0 ? <p className="empty">{t('empty')}</p> : null}
         {chats && chats.length > 0 ? (
           <div className="table-scroll">
@@ -108,6 +121,7 @@ export function Drilldown({ operator, channelFilter, teamFilter, channels, refre
                   <th scope="col" className="numeric">
                     {t('age')}
                   </th>
+                  {reassignTo ? <th scope="col">{tRebalance('reassignColumn')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -119,6 +133,11 @@ export function Drilldown({ operator, channelFilter, teamFilter, channels, refre
                     <td>{labels.channelName(channelById.get(chat.apiId), chat.apiId)}</td>
                     <td>{chat.lastMessageAt ? labels.clock(chat.lastMessageAt) : <span className="muted">{t('unknownTime')}</span>}</td>
                     <td className="numeric">{labels.age(chat.ageSeconds)}</td>
+                    {reassignTo ? (
+                      <td>
+                        <Reassign chat={chat} operators={reassignTo} onResult={(result, chatName) => setReassigned({ result, chatName })} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

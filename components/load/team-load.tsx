@@ -71,6 +71,7 @@ export function TeamLoad({ timeZone }: { timeZone: string }) {
         links={[
           { href: '/snapshots', label: tNav('snapshots') },
           { href: '/tv/setup', label: tNav('wallDisplay') },
+          ...(canManage ? [{ href: '/rebalance', label: tNav('rebalance') }] : []),
         ]}
       />
 
@@ -111,6 +112,7 @@ export function TeamLoad({ timeZone }: { timeZone: string }) {
           teamFilter={filters.team}
           channels={channels}
           refreshSeconds={data.refreshSeconds}
+          reassignTo={canManage ? operators : undefined}
           onClose={closeDrilldown}
         />
       ) : null}

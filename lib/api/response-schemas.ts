@@ -145,6 +145,8 @@ export const chatRowSchema = z.strictObject({
   lastMessageAt: isoUtc.nullable(),
   /** Seconds from the last message to `asOf`; null when the date is unknown. */
   ageSeconds: seconds.nullable(),
+  /** A group chat: wamm.chat cannot give it a responsible operator. */
+  group: z.boolean(),
 });
 
 export const chatsResponseSchema = z.strictObject({

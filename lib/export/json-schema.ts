@@ -3,6 +3,8 @@ import { AGE_BUCKETS, type AgeBucketKey } from '@/lib/load/ages';
 
 // The JSON export's contract, for our tests and for outside tools. Version 1; a change that removes
 // or retypes a field is version 2, a new field may join version 1 (readers ignore what they don't know).
+// The fields repeat the API's (lib/api/response-schemas.ts) on purpose: a file's version 1 must not
+// change shape when the live API does, and its objects stay open to new fields where the API's are strict.
 
 export const EXPORT_SCHEMA_NAME = 'chatload.export';
 export const EXPORT_SCHEMA_VERSION = 1;

@@ -99,6 +99,7 @@ export function buildChatsResponse(view: DataView, filters: LoadFilters, context
       apiId: chat.channelId ?? '',
       lastMessageAt: chat.lastMessageMs === null ? null : new Date(chat.lastMessageMs).toISOString(),
       ageSeconds: chat.ageSeconds,
+      group: chat.group,
     });
   }
   return {

@@ -48,6 +48,28 @@ afterEach(() => {
 });
 
 describe('LoadStore', () => {
+  it('takes demand without waiting (a scrape), and reports each refresh it makes, good or failed', async () => {
+    const up = upstream();
+    const refreshes: Array<{ durationMs: number; ok: boolean }> = [];
+    const s = new LoadStore({ client: up.client, refreshMs: REFRESH_MS, upstreamTimeoutMs: 10_000, onRefresh: (refresh) => refreshes.push(refresh) });
+    s.noteDemand();
+    expect(up.calls()).toBe(1);
+    expect(s.view().data).toBeNull();
+    await vi.advanceTimersByTimeAsync(1200);
+    await up.answer(4);
+    expect(s.view().data?.unfiltered.totals.openChats).toBe(4);
+    expect(refreshes).toEqual([{ durationMs: expect.any(Number), ok: true }]);
+    expect(refreshes[0]!.durationMs).toBeGreaterThanOrEqual(1200);
+    s.noteDemand();
+    expect(up.calls()).toBe(1);
+    // Kept warm by that demand: the next window's refresh starts by itself.
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    expect(up.calls()).toBe(2);
+    await up.fail(new WammError('upstream_timeout', { method: 'user_chats' }));
+    expect(refreshes.map((refresh) => refresh.ok)).toEqual([true, false]);
+    s.close();
+  });
+
   it('shares one upstream fetch among every viewer waiting for the first data', async () => {
     const up = upstream();
     const s = store(up.client);

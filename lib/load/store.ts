@@ -78,6 +78,8 @@ export interface LoadStoreOptions {
    */
   coordinator?: Coordinator | null;
   log?: { info(message: string): void; warn(message: string): void };
+  /** Told when a refresh this instance made ends (not of data taken from another), e.g. for metrics. */
+  onRefresh?: (refresh: { durationMs: number; ok: boolean }) => void;
 }
 
 /** What the refreshing instance publishes: the state without what each instance counts for itself. */
@@ -95,7 +97,7 @@ const LEASE_MARGIN_MS = 250;
 const noLog = { info: () => {}, warn: () => {} };
 
 export class LoadStore {
-  private readonly options: Required<Omit<LoadStoreOptions, 'log'>> & Pick<LoadStoreOptions, 'log'>;
+  private readonly options: Required<Omit<LoadStoreOptions, 'log' | 'onRefresh'>> & Pick<LoadStoreOptions, 'log' | 'onRefresh'>;
   private readonly log: NonNullable<LoadStoreOptions['log']>;
   private state: StoreState = {
     version: 0,
@@ -151,13 +153,18 @@ export class LoadStore {
    */
   async read(): Promise<StoreView> {
     const now = this.options.monotonic();
-    this.lastDemandAt = now;
-    this.refreshIfDue();
+    this.noteDemand();
     const data = this.state.data;
     if (this.inFlight && (!data || now - this.dataFetchedAt > this.veryOldMs())) {
       await this.waitForInFlight();
     }
     return this.view();
+  }
+
+  /** Someone looks (a viewer, a scraper): keeps the data fresh, starting a refresh when one is due, without waiting for it. */
+  noteDemand(): void {
+    this.lastDemandAt = this.options.monotonic();
+    this.refreshIfDue();
   }
 
   /** The current state without starting anything. */
@@ -322,6 +329,8 @@ export class LoadStore {
     const { refresh, fence } = shared ? await this.mayRefresh() : { refresh: true, fence: null };
     if (!refresh) return;
     this.refreshedLast = true;
+    const fetchStartedAt = this.options.monotonic();
+    const done = (ok: boolean) => this.options.onRefresh?.({ durationMs: this.options.monotonic() - fetchStartedAt, ok });
     try {
       // The directory's age is kept on the monotonic clock too (fetchAll stamps it with `nowMs`).
       const directoryDue = !this.directory || startedAt - this.directory.fetchedAtMs >= this.options.directoryMs;
@@ -364,6 +373,7 @@ export class LoadStore {
       if (recovered > 0) this.log.info(`wamm.chat is answering again after ${recovered} failed refresh(es)`);
       else if (first) this.log.info(`first data from wamm.chat: ${chats.length} open chats`);
       if (result.partialReason) this.log.warn(`partial data: ${result.partialReason}`);
+      done(true);
       if (fence !== null) await this.publish(fence);
     } catch (error) {
       const info = toUpstreamErrorInfo(error);
@@ -380,6 +390,7 @@ export class LoadStore {
       };
       const kind = error instanceof WammError ? `${error.code}, ${error.method}` : 'unexpected';
       this.log.warn(`refresh failed (${kind}): ${info.message}; next try in ${Math.round(backoff / 1000)} s`);
+      done(false);
       // The others show the same failure (and keep the same last good data) rather than refresh again.
       if (fence !== null) await this.publish(fence);
     }

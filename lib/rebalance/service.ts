@@ -71,6 +71,8 @@ export interface RebalanceServiceOptions {
   /** Writes per second at most, and at once; default 5 and 2. */
   writesPerSecond?: number;
   concurrency?: number;
+  /** Told of every move answered, sent or not, e.g. for metrics. */
+  onMove?: (trigger: MoveTrigger, status: MoveStatus) => void;
 }
 
 export class RebalanceService {
@@ -117,6 +119,7 @@ export class RebalanceService {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, requests.length) }, worker));
+    for (const entry of results) this.options.onMove?.(who.trigger, entry.status);
     // Every page shows the new load within seconds.
     if (results.some((entry) => entry.status === 'moved' || entry.status === 'unknown')) void this.options.store.refreshNow();
     return results;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '@/tests/support/scripted-server';
-import { createWammClient, type WammClient } from './client';
+import { createWammClient, type UpstreamCall, type WammClient } from './client';
 import { WammError } from './errors';
 
 const TOKEN = 'se/cr+et=tok';
@@ -289,6 +289,34 @@ describe('wamm.chat client', () => {
     it('reports a rejected token as such', async () => {
       server.answer({ body: JSON.stringify({ err: 'token fail' }) });
       expect((await failure(client.contactToUser('79160000001', '8102'))).code).toBe('token_fail');
+    });
+  });
+
+  describe('onCall, for metrics', () => {
+    it('hears of every attempt with its method, duration and failure code; a refusal to move is an answer', async () => {
+      const calls: UpstreamCall[] = [];
+      const counted = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 500, retries: 2, retryDelayMs: 5, timezone: 'Europe/Moscow', onCall: (call) => calls.push(call) });
+      let attempts = 0;
+      server.answer(() => (++attempts < 3 ? { status: 500, body: 'oops' } : { body: JSON.stringify({ err: 0, data: [chat] }) }));
+      await counted.userChats();
+      server.answer({ body: '{"err":"token fail"}' });
+      await failure(counted.userList());
+      server.answer({ body: JSON.stringify({ err: 'not found' }) });
+      expect(await counted.contactToUser('79160000001', '8102')).toBe('not_found');
+      expect(calls.map(({ method, code }) => [method, code])).toEqual([
+        ['user_chats', 'bad_upstream_response'],
+        ['user_chats', 'bad_upstream_response'],
+        ['user_chats', null],
+        ['user_list', 'token_fail'],
+        ['contact_to_user', null],
+      ]);
+      for (const call of calls) expect(call.durationMs).toBeGreaterThanOrEqual(0);
+    });
+
+    it('is never let break a call', async () => {
+      const throwing = createWammClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 500, timezone: 'Europe/Moscow', onCall: () => { throw new Error('boom'); } });
+      server.answer({ body: JSON.stringify({ err: 0, data: [chat] }) });
+      expect(await throwing.userChats()).toHaveLength(1);
     });
   });
 });

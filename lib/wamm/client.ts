@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import type { UpstreamErrorCode } from '@/lib/load/types';
 import { WammError, errorForUpstreamErr } from './errors';
 import type { Channel, OpenChat, Operator } from '@/lib/model/team';
 import { toChannel, toOpenChat, toOperator } from './mapping';
@@ -25,6 +26,17 @@ export interface WammClientOptions {
   /** The largest answer read, in bytes; default 32 MB (900 chats are well under 1 MB). */
   maxAnswerBytes?: number;
   fetch?: typeof fetch;
+  /** Told of every request once it ends (each attempt, retries included), e.g. for metrics; must not throw. */
+  onCall?: (call: UpstreamCall) => void;
+}
+
+/** One request to wamm.chat, as the client's `onCall` hears of it. */
+export interface UpstreamCall {
+  /** The API method: user_chats, user_list, channel_list, contact_to_user. */
+  method: string;
+  durationMs: number;
+  /** Why it failed; null when it was answered (a refusal of a reassignment is an answer). */
+  code: UpstreamErrorCode | null;
 }
 
 export interface CallOptions {
@@ -68,6 +80,11 @@ const ASSIGN_REFUSALS: Record<string, AssignOutcome> = {
   'user not found': 'user_not_found',
   'user not active': 'user_not_active',
 };
+
+/** wamm.chat's refusal of a reassignment, carried by an `upstream_error`; undefined for a real error. */
+function refusalOf(error: WammError): AssignOutcome | undefined {
+  return error.code === 'upstream_error' && error.method === 'contact_to_user' && error.detail ? ASSIGN_REFUSALS[error.detail.trim().toLowerCase()] : undefined;
+}
 
 export const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
@@ -173,26 +190,43 @@ export function createWammClient(options: WammClientOptions): WammClient {
   /** The `data` of a successful answer; `null` for "fail get data" (nothing found). */
   async function call(method: string, path: readonly string[], signal?: AbortSignal, allowedRetries = retries): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
+      const startedAt = performance.now();
       try {
-        const json = await requestOnce(method, path, signal);
-        const envelope = envelopeSchema.safeParse(json);
-        if (!envelope.success) {
-          throw new WammError('bad_upstream_response', { method, detail: 'no "err" field' });
-        }
-        const { err, data } = envelope.data;
-        if (err === 0 || err === '0') return data ?? [];
-        if (typeof err === 'number') {
-          throw new WammError('upstream_error', { method, detail: `error ${err}` });
-        }
-        if (err.trim().toLowerCase() === 'fail get data') return null;
-        // An error string is echoed to supervisors; make sure it can't carry the token back out.
-        throw errorForUpstreamErr(withoutToken(err), method);
+        const data = await attemptOnce(method, path, signal);
+        report(method, startedAt, null);
+        return data;
       } catch (error) {
+        report(method, startedAt, !(error instanceof WammError) ? 'upstream_error' : refusalOf(error) ? null : error.code);
         if (!(error instanceof WammError) || !error.retryable || attempt >= allowedRetries || signal?.aborted) throw error;
         await sleep(retryDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5), signal);
         if (signal?.aborted) throw error;
       }
     }
+  }
+
+  function report(method: string, startedAt: number, code: UpstreamErrorCode | null): void {
+    try {
+      options.onCall?.({ method, durationMs: performance.now() - startedAt, code });
+    } catch {
+      // Metrics must never break a call.
+    }
+  }
+
+  /** One request and its envelope: the `data`, `null` for "fail get data", or a WammError. */
+  async function attemptOnce(method: string, path: readonly string[], signal: AbortSignal | undefined): Promise<unknown> {
+    const json = await requestOnce(method, path, signal);
+    const envelope = envelopeSchema.safeParse(json);
+    if (!envelope.success) {
+      throw new WammError('bad_upstream_response', { method, detail: 'no "err" field' });
+    }
+    const { err, data } = envelope.data;
+    if (err === 0 || err === '0') return data ?? [];
+    if (typeof err === 'number') {
+      throw new WammError('upstream_error', { method, detail: `error ${err}` });
+    }
+    if (err.trim().toLowerCase() === 'fail get data') return null;
+    // An error string is echoed to supervisors; make sure it can't carry the token back out.
+    throw errorForUpstreamErr(withoutToken(err), method);
   }
 
   function withoutToken(text: string): string {
@@ -229,7 +263,7 @@ export function createWammClient(options: WammClientOptions): WammClient {
         await call('contact_to_user', [phone, operatorId ?? 'none'], callOptions?.signal, 0);
         return 'success';
       } catch (error) {
-        const refusal = error instanceof WammError && error.code === 'upstream_error' && error.detail ? ASSIGN_REFUSALS[error.detail.trim().toLowerCase()] : undefined;
+        const refusal = error instanceof WammError ? refusalOf(error) : undefined;
         if (refusal) return refusal;
         throw error;
       }

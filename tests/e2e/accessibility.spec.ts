@@ -14,6 +14,7 @@ const pages = [
   { path: '/', ready: 'headline-open-chats' },
   { path: '/snapshots', ready: null },
   { path: '/settings', ready: null },
+  { path: '/rebalance', ready: null },
   { path: '/alerts', ready: null },
   { path: '/tv', ready: 'tv-open-chats' },
   { path: '/tv?theme=light', ready: 'tv-open-chats' },

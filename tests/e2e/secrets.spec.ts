@@ -1,14 +1,14 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DATA_DIR, E2E_TOKEN, SERVER_LOG } from './support/env';
+import { DATA_DIR, E2E_TOKEN, METRICS_TOKEN, SERVER_LOG } from './support/env';
 import { sim } from './support/sim';
 
 // The API token is a path segment of every wamm.chat URL. After every other e2e test has sent its
 // traffic (faults included), it must be in no response, no export, no stored snapshot or history, no
-// log line and no built file.
+// log line and no built file. Nor must the metrics token, which every scrape sends.
 
-const forms = [E2E_TOKEN, encodeURIComponent(E2E_TOKEN)];
+const forms = [E2E_TOKEN, encodeURIComponent(E2E_TOKEN), METRICS_TOKEN, encodeURIComponent(METRICS_TOKEN)];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,7 +17,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test('the token is in no response, export, stored file, server log or build output', async ({ page, request }) => {
+test('the tokens are in no response, export, stored file, server log or build output', async ({ page, request }) => {
   const bodies: string[] = [];
   page.on('response', async (response) => {
     try {
@@ -36,6 +36,17 @@ test('the token is in no response, export, stored file, server log or build outp
     }
   }
   await sim.clearFault();
+
+  // Scrapes, right and wrong, and a bearer token where a session is expected.
+  const scrape = await request.get('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(scrape.status()).toBe(200);
+  expect(await scrape.text()).toContain('chatload_open_chats ');
+  for (const authorization of [`Bearer ${METRICS_TOKEN}x`, METRICS_TOKEN, `Bearer ${E2E_TOKEN}`]) {
+    const refused = await request.get('/metrics', { headers: { authorization } });
+    expect(refused.status()).toBe(401);
+    bodies.push(await refused.text());
+  }
+  bodies.push(await scrape.text(), await (await request.get('/api/load', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text());
 
   // A snapshot saved while wamm.chat fails, then every export and page of it; the live exports too.
   await sim.setFault({ kind: 'token_fail' });

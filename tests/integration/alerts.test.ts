@@ -9,6 +9,7 @@ import { createRuntime, type Runtime } from '@/lib/runtime';
 import { DEFAULT_SETTINGS, type AlertRule, type Settings } from '@/lib/settings/schema';
 import type { HistorySample } from '@/lib/storage/types';
 import { postgresForTests } from '@/tests/support/postgres';
+import { redisForTests } from '@/tests/support/redis';
 import { startBotApi, startSmtpReceiver, startWebhookReceiver, type BotMessage, type HttpReceiver, type SmtpReceiver, type WebhookDelivery } from '@/tests/support/receivers';
 import { eventually, startApp, TOKEN, type App } from './harness';
 
@@ -131,7 +132,9 @@ describe('alerts through real receivers', () => {
     const before = counts();
 
     await step(runtime, 0);
-    const pending = alertsResponseSchema.parse((await app!.get('/api/alerts')).body);
+    const pendingResponse = await app!.get('/api/alerts');
+    expect(pendingResponse.headers.get('cache-control')).toBe('no-store');
+    const pending = alertsResponseSchema.parse(pendingResponse.body);
     expect(pending.active).toEqual([expect.objectContaining({ rule: 'critical', state: 'pending', value: critical, threshold: 1, teamId: null })]);
     expect(counts()).toEqual(before);
 
@@ -400,19 +403,21 @@ function walk(dir: string): string[] {
 
 describe('two servers sharing one PostgreSQL database', async () => {
   const postgres = await postgresForTests('alerts on PostgreSQL');
-  if (!postgres) return;
+  const redis = postgres ? await redisForTests('alerts on several servers') : null;
+  if (!postgres || !redis) return;
 
   it('evaluate once and deliver each message once per channel (claims in the database)', async () => {
     const sim = await startSimulator({ token: TOKEN, live: false, timezone: 'Europe/Moscow' });
-    const prefix = `chatload-alerts-test-${process.pid}-${Date.now()}`;
+    const prefix = redis.prefix();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'chatload-alerts-pg-'));
     const clock = { now: Date.now() };
     const config = parseConfig({
       WAMM_TOKEN: TOKEN,
       WAMM_API_URL: sim.url,
       AUTH_DISABLED: '1',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'chatload-alerts-pg-')),
+      DATA_DIR: dataDir,
       DATABASE_URL: postgres.url,
-      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_URL: redis.url,
       REDIS_PREFIX: prefix,
       ...channelsEnv(),
     });
@@ -441,6 +446,7 @@ describe('two servers sharing one PostgreSQL database', async () => {
       await first.close();
       await second.close();
       await sim.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 30_000);
 });

@@ -9,6 +9,8 @@ import {
   hasChanges,
   removeTeam,
   renameTeam,
+  setBalancing,
+  setBalancingRules,
   setCapacityChoice,
   setDefaultCapacity,
   setTeamId,
@@ -38,7 +40,7 @@ describe('the settings draft', () => {
     expect(hasChanges(reordered, saved)).toBe(false);
   });
 
-  it('keeps what the page does not edit: balancing mode and rules ride along', () => {
+  it('keeps what the page does not edit: quiet hours and later sections ride along', () => {
     const document = documentOf(setDefaultCapacity(draftOf(saved), 12));
     expect(document.balancing).toEqual(saved.balancing);
     expect(document.capacity).toEqual({ default: 12, operators: { '8103': null } });
@@ -102,5 +104,37 @@ describe('the settings draft', () => {
       { field: 'capacity.default', code: 'capacityInvalid' },
       { field: 'thresholds.criticalMinutes', code: 'minutesInvalid' },
     ]);
+  });
+
+  it('edits the balancing mode, rules and limits into a document the server accepts', () => {
+    let draft = setBalancing(draftOf(saved), { mode: 'auto', maxMovesPerRun: 5, maxMovesPerOperatorPerHour: 3, intervalMinutes: 10, noRepeatHours: 0 });
+    draft = setBalancingRules(draft, { overCapacity: false, waitingTooLong: true, waitingTooLongMinutes: 45 });
+    expect(draftProblems(draft)).toEqual([]);
+    const document = documentOf(draft);
+    expect(document.balancing).toEqual({
+      ...saved.balancing,
+      mode: 'auto',
+      maxMovesPerRun: 5,
+      maxMovesPerOperatorPerHour: 3,
+      intervalMinutes: 10,
+      noRepeatHours: 0,
+      rules: { ...saved.balancing.rules, overCapacity: false, waitingTooLong: true, waitingTooLongMinutes: 45 },
+    });
+    expect(parseSettings(document)).toEqual({ ok: true, settings: document });
+  });
+
+  it('names a balancing limit the server would refuse, beside its field', () => {
+    const draft = setBalancingRules(setBalancing(draftOf(saved), { maxMovesPerRun: 0, maxMovesPerOperatorPerHour: 501, intervalMinutes: Number.NaN, noRepeatHours: 169 }), { waitingTooLongMinutes: 0 });
+    expect(draftProblems(draft)).toEqual([
+      { field: 'balancing.rules.waitingTooLongMinutes', code: 'minutesInvalid' },
+      { field: 'balancing.intervalMinutes', code: 'minutesInvalid' },
+      { field: 'balancing.maxMovesPerRun', code: 'movesInvalid' },
+      { field: 'balancing.maxMovesPerOperatorPerHour', code: 'movesInvalid' },
+      { field: 'balancing.noRepeatHours', code: 'hoursInvalid' },
+    ]);
+    // Each of them alone is refused by the server too.
+    for (const change of [{ maxMovesPerRun: 0 }, { maxMovesPerOperatorPerHour: 501 }, { intervalMinutes: 0 }, { noRepeatHours: 169 }]) {
+      expect(parseSettings(documentOf(setBalancing(draftOf(saved), change))).ok, JSON.stringify(change)).toBe(false);
+    }
   });
 });

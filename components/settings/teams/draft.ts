@@ -131,6 +131,16 @@ export function setExcluded(draft: Draft, excludedOperatorIds: string[]): Draft 
   return { ...draft, balancing: { ...draft.balancing, excludedOperatorIds } };
 }
 
+export type BalancingChange = Partial<Pick<Settings['balancing'], 'mode' | 'noRepeatHours' | 'intervalMinutes' | 'maxMovesPerRun' | 'maxMovesPerOperatorPerHour'>>;
+
+export function setBalancing(draft: Draft, change: BalancingChange): Draft {
+  return { ...draft, balancing: { ...draft.balancing, ...change } };
+}
+
+export function setBalancingRules(draft: Draft, change: Partial<Settings['balancing']['rules']>): Draft {
+  return { ...draft, balancing: { ...draft.balancing, rules: { ...draft.balancing.rules, ...change } } };
+}
+
 // What the page can tell before the server does. The limits repeat lib/settings/schema.ts (which the
 // browser cannot import: it is zod) so a mistake shows beside its field while typing; the server
 // still judges every save, and its answer is shown whatever this says.
@@ -138,9 +148,11 @@ export function setExcluded(draft: Draft, excludedOperatorIds: string[]): Draft 
 export const MAX_TEAMS = 100;
 export const MAX_CAPACITY = 10_000;
 export const MAX_MINUTES = 7 * 24 * 60;
+export const MAX_MOVES = 500;
+export const MAX_NO_REPEAT_HOURS = 168;
 const MAX_TEAM_NAME = 80;
 
-export type ProblemCode = 'teamNameEmpty' | 'teamNameLong' | 'teamIdInvalid' | 'teamIdTaken' | 'capacityInvalid' | 'minutesInvalid' | 'warningNotBelowCritical';
+export type ProblemCode = 'teamNameEmpty' | 'teamNameLong' | 'teamIdInvalid' | 'teamIdTaken' | 'capacityInvalid' | 'minutesInvalid' | 'warningNotBelowCritical' | 'movesInvalid' | 'hoursInvalid';
 
 export interface DraftProblem {
   /** The field's path as the server names it: `teams[1].id`, `capacity.operators.8101`. */
@@ -172,5 +184,11 @@ export function draftProblems(draft: Draft): DraftProblem[] {
   if (!criticalOk) problems.push({ field: 'thresholds.criticalMinutes', code: 'minutesInvalid' });
   if (warningOk && criticalOk && warningMinutes >= criticalMinutes) problems.push({ field: 'thresholds.warningMinutes', code: 'warningNotBelowCritical' });
   if (!wholeIn(draft.availability.awayAfterMinutes, 1, MAX_MINUTES)) problems.push({ field: 'availability.awayAfterMinutes', code: 'minutesInvalid' });
+  const { balancing } = draft;
+  if (!wholeIn(balancing.rules.waitingTooLongMinutes, 1, MAX_MINUTES)) problems.push({ field: 'balancing.rules.waitingTooLongMinutes', code: 'minutesInvalid' });
+  if (!wholeIn(balancing.intervalMinutes, 1, MAX_MINUTES)) problems.push({ field: 'balancing.intervalMinutes', code: 'minutesInvalid' });
+  if (!wholeIn(balancing.maxMovesPerRun, 1, MAX_MOVES)) problems.push({ field: 'balancing.maxMovesPerRun', code: 'movesInvalid' });
+  if (!wholeIn(balancing.maxMovesPerOperatorPerHour, 1, MAX_MOVES)) problems.push({ field: 'balancing.maxMovesPerOperatorPerHour', code: 'movesInvalid' });
+  if (!wholeIn(balancing.noRepeatHours, 0, MAX_NO_REPEAT_HOURS)) problems.push({ field: 'balancing.noRepeatHours', code: 'hoursInvalid' });
   return problems;
 }

@@ -8,6 +8,8 @@ import { useLabels } from '@/components/load/labels';
 import { useProblemWords } from '@/components/load/problem-words';
 import { ApiRequestError } from '@/components/queries/fetch-json';
 import { useLoadQuery } from '@/components/queries/use-load-query';
+import type { Settings } from '@/lib/settings/schema';
+import { BalancingSection } from './balancing-section';
 import { CapacitySection } from './capacity-section';
 import {
   MAX_TEAMS,
@@ -22,7 +24,10 @@ import {
   setAwayAfter,
   setCapacityChoice,
   setDefaultCapacity,
+  setBalancing,
+  setBalancingRules,
   setExcluded,
+  type BalancingChange,
   setTeamChannels,
   setTeamId,
   setTeamOperators,
@@ -197,6 +202,8 @@ export function TeamSettings() {
   const onCritical = useCallback((minutes: number) => edit((current) => setThresholds(current, { criticalMinutes: minutes })), [edit]);
   const onAwayAfter = useCallback((minutes: number) => edit((current) => setAwayAfter(current, minutes)), [edit]);
   const onExcluded = useCallback((ids: string[]) => edit((current) => setExcluded(current, ids)), [edit]);
+  const onBalancing = useCallback((change: BalancingChange) => edit((current) => setBalancing(current, change)), [edit]);
+  const onBalancingRules = useCallback((change: Partial<Settings['balancing']['rules']>) => edit((current) => setBalancingRules(current, change)), [edit]);
   const onDelete = useCallback(
     (key: string) => {
       const team = draft?.teams.find((candidate) => candidate.key === key);
@@ -510,9 +517,7 @@ export function TeamSettings() {
 
           <ThresholdsSection draft={draft} problems={problemByField} onWarning={onWarning} onCritical={onCritical} onAwayAfter={onAwayAfter} />
 
-          <section className="ts-block" aria-labelledby="ts-balancing-title">
-            <h3 id="ts-balancing-title">{t('balancingTitle')}</h3>
-            <p className="muted small">{t('excludedIntro')}</p>
+          <BalancingSection draft={draft} problems={problemByField} onChange={onBalancing} onRules={onBalancingRules}>
             <MembersField
               title={t('excludedTitle')}
               legend={t('excludedTitle')}
@@ -523,7 +528,7 @@ export function TeamSettings() {
               field="balancing.excludedOperatorIds"
               testId="excluded-operators"
             />
-          </section>
+          </BalancingSection>
         </>
       ) : null}
 

@@ -16,5 +16,7 @@ export const HISTORY_SAMPLE_SECONDS = 5;
 export const MANAGER_PASSWORD = 'e2e-manager-password';
 export const VIEWER_PASSWORD = 'e2e-viewer-password';
 export const SESSION_SECRET = 'e2e-session-secret-0123456789abcdef';
+/** The main e2e server's GET /metrics bearer token: a secret, looked for by the secrets test too. */
+export const METRICS_TOKEN = 'e2e-metrics+token/0123456789';
 /** The manager's signed-in browser state, written by login.setup.ts for every other test. */
 export const MANAGER_STATE = 'test-results/e2e-state/manager.json';

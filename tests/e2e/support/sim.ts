@@ -34,7 +34,7 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
 }
 
 export const sim = {
-  setFault: (fault: { kind: string; delayMs?: number; methods?: string[] }) => call('POST', 'fault', fault),
+  setFault: (fault: { kind: string; delayMs?: number; methods?: string[]; users?: string[]; times?: number }) => call('POST', 'fault', fault),
   clearFault: () => call('DELETE', 'fault'),
   setDataset: (name: 'demo' | 'empty' | 'over900', unassigned?: number) => call('POST', 'dataset', { name, unassigned }),
   snapshot: () => call('GET', 'snapshot') as Promise<{ users: WireUser[]; channels: WireChannel[]; chats: WireChat[] }>,

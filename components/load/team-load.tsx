@@ -3,8 +3,11 @@
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
+import { AlertNotify } from '@/components/alerts/alert-notify';
+import { AlertStrip } from '@/components/alerts/alert-strip';
 import { useCanManage } from '@/components/auth/session-context';
 import { ExportMenu } from '@/components/exports/export-menu';
+import { useAlertsQuery } from '@/components/queries/use-alerts-query';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { SaveSnapshot } from '@/components/snapshots/save-snapshot';
 import { PageHeader } from '@/components/ui/page-header';
@@ -36,6 +39,7 @@ export function TeamLoad({ timeZone }: { timeZone: string }) {
   const labels = useLabels();
   const canManage = useCanManage();
   const capture = useRef<HTMLDivElement>(null);
+  const alerts = useAlertsQuery(everything.data?.refreshSeconds, everything.data?.nextRefreshAt);
 
   const data = view.data;
   const operators = everything.data?.byUser ?? data?.byUser ?? [];
@@ -74,11 +78,13 @@ export function TeamLoad({ timeZone }: { timeZone: string }) {
       <div className="toolbar">
         <FilterBar filters={filters} operators={operators} channels={channels} teams={teams} onChange={setFilters} />
         <div className="toolbar-actions" data-no-capture>
+          <AlertNotify active={alerts.data?.active} />
           {canManage ? <SaveSnapshot filters={filters} disabled={!data} /> : null}
           <ExportMenu exportPath="/api/export" filters={filters} capture={capture} asOf={data?.asOf ?? null} pictureName="charts" />
         </div>
       </div>
       <StatusBanner data={data} error={view.error} />
+      <AlertStrip alerts={alerts.data?.active} />
 
       {!data ? (
         view.isError ? (

@@ -39,8 +39,8 @@ export function requestError(status: number, body: unknown): ApiRequestError {
   return new ApiRequestError(status, error?.code ?? 'unknown', error?.message ?? `HTTP ${status}`, error?.detail);
 }
 
-export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetchOrOffline(url, { signal, cache: 'no-store', headers: { accept: 'application/json' } });
+export async function fetchJson<T>(url: string, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetchOrOffline(url, { signal, cache: 'no-store', headers: { accept: 'application/json', ...headers } });
   let body: unknown;
   try {
     body = await response.json();

@@ -15,7 +15,13 @@ export const queryKeys = {
   version: () => ['version'] as const,
   rebalanceStatus: () => ['rebalanceStatus'] as const,
   moves: (limit: number) => ['moves', limit] as const,
+  alerts: (locale: string) => ['alerts', locale] as const,
+  alertHistory: (limit: number) => ['alertHistory', limit] as const,
+  alertChannels: () => ['alertChannels'] as const,
 };
+
+/** The alert history changes when an alert starts or ends, or a delivery is made: once a minute is plenty. */
+export const ALERT_HISTORY_POLL_MS = 60_000;
 
 export interface WaitingOptions {
   limit: number;

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { PageHeader } from '@/components/ui/page-header';
+import { AlertSettingsSection } from './alerts/alert-settings';
 import { AuditLog } from './audit-log';
 import { DisplayKeys } from './display-keys';
 import { OpenSessions } from './open-sessions';
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <PageHeader title={t('title')} links={[{ href: '/', label: tNav('live') }]} />
       <div className="stack">
         <TeamSettings />
+        <AlertSettingsSection />
         <DisplayKeys />
         <OpenSessions />
         <AuditLog />

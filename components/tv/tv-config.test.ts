@@ -11,7 +11,7 @@ describe('wall display configuration', () => {
   });
 
   it('reads every setting from the URL', () => {
-    expect(parse('panels=waiting,teams,operators&channel=1401&user=8102&team=support-2&perPage=2&rotate=30&theme=contrast&threshold=60&names=1&dim=22:00-07:30&lang=ru')).toEqual({
+    expect(parse('panels=waiting,teams,operators&channel=1401&user=8102&team=support-2&perPage=2&rotate=30&theme=contrast&threshold=60&names=1&dim=22:00-07:30&lang=ru&sound=1')).toEqual({
       panels: ['teams', 'operators', 'waiting'],
       channel: '1401',
       user: '8102',
@@ -24,11 +24,12 @@ describe('wall display configuration', () => {
       dim: { fromMinute: 22 * 60, toMinute: 7 * 60 + 30 },
       pollMs: null,
       lang: 'ru',
+      sound: true,
     });
   });
 
   it('falls back to defaults on nonsense instead of failing on a screen nobody reads', () => {
-    const config = parse('panels=bogus&channel=abc&team=Support!&perPage=3&rotate=1&theme=neon&threshold=-4&names=yes&dim=25:00-26:00&lang=de');
+    const config = parse('panels=bogus&channel=abc&team=Support!&perPage=3&rotate=1&theme=neon&threshold=-4&names=yes&dim=25:00-26:00&lang=de&sound=yes');
     expect(config).toEqual(TV_DEFAULTS);
   });
 
@@ -41,6 +42,15 @@ describe('wall display configuration', () => {
     // No threshold in the URL: the display follows the settings' critical wait, and says nothing.
     expect(tvConfigToSearch({ ...config, thresholdMinutes: null })).not.toContain('threshold');
     expect(tvConfigToSearch(TV_DEFAULTS)).toBe('');
+  });
+
+  it('chimes for alerts only when the URL says sound=1, and writes it back', () => {
+    expect(parse('').sound).toBe(false);
+    expect(parse('sound=0').sound).toBe(false);
+    expect(parse('sound=true').sound).toBe(false);
+    expect(parse('sound=1').sound).toBe(true);
+    expect(tvConfigToSearch({ ...TV_DEFAULTS, sound: true })).toBe('?sound=1');
+    expect(tvConfigToSearch({ ...TV_DEFAULTS, sound: false })).toBe('');
   });
 
   it('splits the panels into screens when they do not fit one', () => {

@@ -40,6 +40,8 @@ export interface TvConfig {
   pollMs: number | null;
   /** The display's language (the server renders it; see proxy.ts); null = the TV browser's. */
   lang: Locale | null;
+  /** A chime when an alert starts firing: only when the URL asks (`sound=1`). */
+  sound: boolean;
 }
 
 export const TV_DEFAULTS: TvConfig = {
@@ -55,6 +57,7 @@ export const TV_DEFAULTS: TvConfig = {
   dim: null,
   pollMs: null,
   lang: null,
+  sound: false,
 };
 
 const id = (value: string | null) => (value && /^\d{1,20}$/.test(value) ? value : null);
@@ -104,6 +107,7 @@ export function parseTvConfig(params: URLSearchParams): TvConfig {
     dim: parseDim(params.get('dim')),
     pollMs: pollMs === null ? null : intIn(pollMs, 50, 3_600_000, 0) || null,
     lang: isLocale(params.get('lang')) ? (params.get('lang') as Locale) : null,
+    sound: params.get('sound') === '1',
   };
 }
 
@@ -125,6 +129,7 @@ export function tvConfigToSearch(config: TvConfig): string {
   if (config.dim) params.set('dim', `${clock(config.dim.fromMinute)}-${clock(config.dim.toMinute)}`);
   if (config.pollMs) params.set('pollMs', String(config.pollMs));
   if (config.lang) params.set('lang', config.lang);
+  if (config.sound) params.set('sound', '1');
   const search = params.toString();
   return search ? `?${search}` : '';
 }

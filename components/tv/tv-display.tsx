@@ -7,8 +7,10 @@ import { useProblemWords } from '@/components/load/problem-words';
 import { useNow } from '@/components/load/use-now';
 import type { LoadResponse } from '@/lib/load/types';
 import { ApiRequestError } from '@/components/queries/fetch-json';
+import { useAlertsQuery } from '@/components/queries/use-alerts-query';
 import { useLoadQuery } from '@/components/queries/use-load-query';
 import { useWaitingQuery } from '@/components/queries/use-waiting-query';
+import { TvAlertStrip, TvSoundHint, alertsForDisplay, useTvChime } from './tv-alerts';
 import { TvClock } from './tv-clock';
 import { isDimmed, tvPages, type TvConfig } from './tv-config';
 import { TvAgeBars, TvChannelBars, TvOperatorBars, TvTeamBars, TvWaitingList } from './tv-panels';
@@ -31,6 +33,9 @@ export function TvDisplay({ config }: { config: TvConfig }) {
   const rows = ROWS_PER_PANEL[config.perPage];
   const waitingOptions = useMemo(() => ({ limit: rows, thresholdSeconds, names: config.names }), [rows, thresholdSeconds, config.names]);
   const waiting = useWaitingQuery(filters, waitingOptions, refreshSeconds, config.pollMs, load.data?.nextRefreshAt);
+  const alertsQuery = useAlertsQuery(refreshSeconds, load.data?.nextRefreshAt, config.pollMs);
+  const alerts = useMemo(() => alertsForDisplay(alertsQuery.data?.active, config.team), [alertsQuery.data, config.team]);
+  const sound = useTvChime(config.sound, alertsQuery.data ? alerts : undefined);
   const pollMs = config.pollMs ?? (refreshSeconds ?? 15) * 1000;
   useBuildWatch(Math.min(60_000, Math.max(5_000, 4 * pollMs)));
 
@@ -76,6 +81,7 @@ export function TvDisplay({ config }: { config: TvConfig }) {
           <div className="tv-title">
             <span className="tv-name">{title}</span>
             {data?.demo ? <span className="tv-demo">{t('demo')}</span> : null}
+            {sound.blocked ? <TvSoundHint onClick={sound.unblock} /> : null}
           </div>
           <div className="tv-time">
             <TvClock />
@@ -97,6 +103,7 @@ export function TvDisplay({ config }: { config: TvConfig }) {
             })}
           </div>
         ) : null}
+        <TvAlertStrip alerts={alerts} />
         {!data && load.isError ? (
           <div className="tv-old" role="alert" data-testid="tv-old">
             {t('noDataYet', { reason: problems.request(load.error) })}

@@ -16,6 +16,7 @@ export function TvSetup() {
   const tFilters = useTranslations('filters');
   const tTeams = useTranslations('teams.tvSetup');
   const tTeamFilter = useTranslations('teams.filter');
+  const tAlerts = useTranslations('alerts.tvSetup');
   const labels = useLabels();
   // A display set up from a Russian page speaks Russian unless the supervisor picks otherwise.
   const pageLocale = useLocale();
@@ -25,6 +26,8 @@ export function TvSetup() {
   const everything = useLoadQuery(NO_FILTERS);
   const search = tvConfigToSearch(config);
   const path = `/tv${search}`;
+  // The preview stays silent: the chime is for the TV, not for the page it is set up from.
+  const previewPath = `/tv${tvConfigToSearch({ ...config, sound: false })}`;
   const url = typeof window === 'undefined' ? path : `${window.location.origin}${path}`;
   const update = (next: Partial<TvConfig>) => {
     setConfig((current) => ({ ...current, ...next }));
@@ -158,11 +161,19 @@ export function TvSetup() {
             <input type="checkbox" checked={config.names} onChange={(event) => update({ names: event.target.checked })} />
             {t('names')}
           </label>
+          <label className="check">
+            <input type="checkbox" checked={config.sound} onChange={(event) => update({ sound: event.target.checked })} data-testid="tv-setup-sound" />
+            <span>
+              {tAlerts('sound')}
+              <br />
+              <span className="muted small">{tAlerts('soundHint')}</span>
+            </span>
+          </label>
         </form>
         <section className="panel tv-setup-preview" aria-labelledby="preview-title">
           <h2 id="preview-title">{t('preview')}</h2>
           <div className="tv-preview-frame">
-            <iframe title={t('previewFrame')} src={path} tabIndex={-1} />
+            <iframe title={t('previewFrame')} src={previewPath} tabIndex={-1} />
           </div>
           <div className="tv-setup-url">
             <input readOnly value={url} aria-label={t('url')} data-testid="tv-url" onFocus={(event) => event.target.select()} />

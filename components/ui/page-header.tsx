@@ -1,6 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { useCanManage } from '@/components/auth/session-context';
 import { UserMenu } from '@/components/auth/user-menu';
 import { LanguageSwitch } from './language-switch';
 import { ThemeSwitch } from './theme-switch';
@@ -17,6 +20,11 @@ interface Props {
 
 /** Every page's header: its title, links to the other pages, who is signed in, language and theme. */
 export function PageHeader({ title, titleTestId, badges, status, links }: Props) {
+  const tNav = useTranslations('nav');
+  const canManage = useCanManage();
+  const pathname = usePathname();
+  // The alert history is for managers; every other page links to it.
+  const shown = canManage && pathname !== '/alerts' ? [...links, { href: '/alerts', label: tNav('alerts') }] : links;
   return (
     <header className="page-header">
       <div className="title-row">
@@ -25,7 +33,7 @@ export function PageHeader({ title, titleTestId, badges, status, links }: Props)
       </div>
       <div className="header-side">
         {status}
-        {links.map((link) => (
+        {shown.map((link) => (
           <a key={link.href} href={link.href} className="header-link">
             {link.label}
           </a>

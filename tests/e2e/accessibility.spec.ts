@@ -15,6 +15,7 @@ const pages = [
   { path: '/snapshots', ready: null },
   { path: '/settings', ready: null },
   { path: '/rebalance', ready: null },
+  { path: '/alerts', ready: null },
   { path: '/tv', ready: 'tv-open-chats' },
   { path: '/tv?theme=light', ready: 'tv-open-chats' },
   { path: '/tv/setup', ready: null },

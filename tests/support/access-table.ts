@@ -65,6 +65,7 @@ export const PAGE_ACCESS: Array<{ path: string; expect: Record<Caller, PageOutco
   { path: '/snapshots/{snapshot}', expect: { anonymous: 'login', display: 'tv', viewer: 'ok', manager: 'ok' } },
   { path: '/settings', expect: { anonymous: 'login', display: 'tv', viewer: 'denied', manager: 'ok' } },
   { path: '/rebalance', expect: { anonymous: 'login', display: 'tv', viewer: 'denied', manager: 'ok' } },
+  { path: '/alerts', expect: { anonymous: 'login', display: 'tv', viewer: 'denied', manager: 'ok' } },
   { path: '/login', expect: { anonymous: 'ok', display: 'ok', viewer: 'ok', manager: 'ok' } },
 ];
 

@@ -14,6 +14,7 @@ import { CapacitySection } from './capacity-section';
 import {
   MAX_TEAMS,
   addTeam,
+  canonicalJson,
   documentOf,
   draftOf,
   draftProblems,
@@ -77,6 +78,11 @@ interface SaveRequest {
 
 const FOCUSABLE = 'input, select, textarea, button';
 
+/** Whether two stored documents differ in their alerts section alone (which Settings saves on its own). */
+function onlyAlertsChanged(before: StoredSettings['settings'], after: StoredSettings['settings']): boolean {
+  return canonicalJson({ ...before, alerts: null }) === canonicalJson({ ...after, alerts: null });
+}
+
 function troubleOf(error: unknown, fileName: string | null): Trouble {
   if (error instanceof ApiRequestError && error.status === 409) return { kind: 'conflict', detail: error.message };
   if (error instanceof ApiRequestError && error.code === 'bad_request') return { kind: 'refused', reason: error.message, field: fieldOfMessage(error.message), fileName };
@@ -117,6 +123,10 @@ export function TeamSettings() {
     if (!dirty) {
       setBase(data);
       setDraft((current) => draftOf(data.settings, current));
+    } else if (base && onlyAlertsChanged(base.settings, data.settings)) {
+      // The alerts section below saved: the edits here still start from what is stored.
+      setBase(data);
+      setDraft((current) => (current ? { ...current, alerts: data.settings.alerts } : current));
     }
   }
   const newerElsewhere = dirty && query.data !== undefined && base !== null && query.data.etag !== base.etag;

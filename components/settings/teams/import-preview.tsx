@@ -37,6 +37,7 @@ export function ImportPreview({ fileName, summary, dropsEdits, saving, onSave, o
   if (summary.awayAfter) lines.push(t('importAwayAfter', { from: String(summary.awayAfter.from), to: minutes(summary.awayAfter.to) }));
   if (summary.exclusionsChanged > 0) lines.push(t('importExclusions', { count: summary.exclusionsChanged }));
   if (summary.otherBalancingChanged) lines.push(t('importOtherBalancing'));
+  if (summary.alertsChanged) lines.push(t('importAlerts'));
   if (summary.defaulted.length > 0) lines.push(t('importDefaulted', { sections: list.format(summary.defaulted.map((section) => t(`sections.${section}`))) }));
 
   return (

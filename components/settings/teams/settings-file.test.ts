@@ -48,9 +48,17 @@ describe('settings as a file', () => {
     const summary = describeImport(saved, { version: 1 });
     expect(summary.teamsRemoved.map((team) => team.id)).toEqual(['support', 'night']);
     expect(summary.capacityDefault).toEqual({ from: 10, to: null });
-    expect(summary.defaulted).toEqual(['thresholds', 'availability', 'balancing']);
+    expect(summary.defaulted).toEqual(['thresholds', 'availability', 'balancing', 'alerts']);
     expect(describeImport(saved, { ...saved, balancing: { mode: 'auto' } }).otherBalancingChanged).toBe(true);
     expect(describeImport(saved, { ...saved, balancing: { mode: 'off' } }).unchanged).toBe(true);
+  });
+
+  it('sees a file that changes only the alerts as a change', () => {
+    const file = JSON.parse(exportText(saved)) as Settings;
+    const onlyAlerts = { ...file, alerts: { ...file.alerts, lang: file.alerts.lang === 'en' ? 'ru' : 'en', emailTo: ['lead@example.com'] } };
+    expect(describeImport(saved, onlyAlerts)).toMatchObject({ alertsChanged: true, unchanged: false });
+    expect(describeImport(saved, file)).toMatchObject({ alertsChanged: false, unchanged: true });
+    expect(fieldOfMessage('alerts.rules[1].kind must be one of …')).toBe('alerts.rules[1].kind');
   });
 
   it('finds the field a refusal names, and the fields around it', () => {

@@ -22,7 +22,7 @@ export interface NamedTeam {
 }
 
 /** Sections of the document whose defaults the page does not show; a file without them gets them. */
-export type DefaultedSection = 'thresholds' | 'availability' | 'balancing';
+export type DefaultedSection = 'thresholds' | 'availability' | 'balancing' | 'alerts';
 
 export interface ImportSummary {
   teamsAdded: NamedTeam[];
@@ -37,6 +37,8 @@ export interface ImportSummary {
   exclusionsChanged: number;
   /** Balancing's mode, rules or limits, which this page does not edit. */
   otherBalancingChanged: boolean;
+  /** The alerts section: its rules, where messages go, their language or the shift reports. */
+  alertsChanged: boolean;
   defaulted: DefaultedSection[];
   unchanged: boolean;
 }
@@ -108,17 +110,23 @@ export function describeImport(saved: Settings, incoming: Loose): ImportSummary 
     otherBalancingChanged = Object.keys(balancingIn).some((key) => key !== 'excludedOperatorIds' && canonicalJson(balancingIn[key]) !== canonicalJson(savedBalancing[key]));
   }
 
+  const alertsIn = record(incoming.alerts);
+  if (alertsIn === null) defaulted.push('alerts');
+  const savedAlerts: Loose = saved.alerts;
+  const alertsChanged = alertsIn !== null && Object.keys(alertsIn).some((key) => canonicalJson(alertsIn[key]) !== canonicalJson(savedAlerts[key]));
+
   const capacityDefault = fileDefault !== saved.capacity.default ? { from: saved.capacity.default, to: fileDefault } : null;
   const unchanged =
     teamsAdded.length + teamsRemoved.length + teamsChanged.length + overridesChanged + exclusionsChanged + defaulted.length === 0 &&
     capacityDefault === null &&
     thresholds === null &&
     awayAfter === null &&
-    !otherBalancingChanged;
-  return { teamsAdded, teamsRemoved, teamsChanged, capacityDefault, overridesChanged, thresholds, awayAfter, exclusionsChanged, otherBalancingChanged, defaulted, unchanged };
+    !otherBalancingChanged &&
+    !alertsChanged;
+  return { teamsAdded, teamsRemoved, teamsChanged, capacityDefault, overridesChanged, thresholds, awayAfter, exclusionsChanged, otherBalancingChanged, alertsChanged, defaulted, unchanged };
 }
 
-const SECTIONS = 'version|teams|capacity|thresholds|availability|balancing';
+const SECTIONS = 'version|teams|capacity|thresholds|availability|balancing|alerts';
 const FIELD = new RegExp(`^((?:${SECTIONS})(?:\\[\\d+\\]|\\.[\\w-]+)*)(?=\\s|$)`);
 
 /** The field a refusal names at its start (`teams[1].id must be …`), or null. */

@@ -286,7 +286,7 @@ describe('the teams and capacity settings', () => {
       '1 team added: Продажи (sales)',
       '1 team removed: Ночная смена (night)',
       'Default capacity: No limit → 6',
-      'The file has no waiting thresholds, availability and balancing: the defaults apply.',
+      'The file has no waiting thresholds, availability, balancing and alerts: the defaults apply.',
     ]);
     fireEvent.click(within(preview).getByTestId('import-save'));
     await waitFor(() => expect(screen.getByTestId('settings-status').textContent).toBe('good.json imported and saved.'));

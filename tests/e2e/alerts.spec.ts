@@ -230,3 +230,24 @@ test('a viewer sees the alert but no alert settings or history', async ({ browse
   expect((await viewer.request.post('/api/alerts/test', { data: { channel: 'webhook' } })).status()).toBe(403);
   await viewer.close();
 });
+
+test('when nobody waits past critical any more, the alert resolves: one message, gone from the page, ended in the history', async ({ page }) => {
+  test.setTimeout(180_000);
+  const resolved = () => receiver.received.filter((message) => message.alert?.state === 'resolved' && message.alert.rule === 'critical-chats');
+  expect(resolved()).toHaveLength(0);
+  await page.goto('/');
+  await expect(page.getByTestId('alert-item').filter({ hasText: CRITICAL })).toBeVisible({ timeout: 60_000 });
+
+  await sim.setDataset('empty');
+  // Within a refresh (5 s), an evaluation (every 15 s) and a delivery round (5 s).
+  await expect.poll(() => resolved().length, { timeout: 90_000 }).toBe(1);
+  expect(resolved()[0]!.text).toContain(CRITICAL);
+  await expect(page.getByTestId('alert-item').filter({ hasText: CRITICAL })).toHaveCount(0, { timeout: 30_000 });
+  await page.waitForTimeout(12_000); // two more refreshes: still one
+  expect(resolved()).toHaveLength(1);
+
+  await page.goto('/alerts');
+  const row = page.locator('[data-testid="alert-history-row"][data-rule="critical-chats"]').first();
+  await expect(row).toHaveAttribute('data-state', 'resolved');
+  await expect(row).not.toContainText('still active');
+});

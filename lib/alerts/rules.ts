@@ -238,7 +238,8 @@ export function rulesInForce(rules: readonly AlertRule[] | null, anyChannel: boo
   return anyChannel ? DEFAULT_RULES : [];
 }
 
-const rule = (id: string, kind: AlertRuleKind, extra: Partial<AlertRule> = {}): AlertRule => ({
+/** A rule with every field at its default, for the defaults here and a new rule on the Settings page. */
+export const rule = (id: string, kind: AlertRuleKind, extra: Partial<AlertRule> = {}): AlertRule => ({
   id,
   kind,
   enabled: true,

@@ -1,5 +1,5 @@
 import { ALERT_CHANNELS, ALERT_RULE_KINDS, type AlertChannelKind, type AlertRuleKind } from '@/components/alerts/types';
-import { DEFAULT_RULES } from '@/lib/alerts/rules';
+import { DEFAULT_RULES, rule } from '@/lib/alerts/rules';
 import type { AlertRule, AlertSettings, Settings } from '@/lib/settings/schema';
 
 // The manager's unsaved copy of the settings' `alerts` section, and every edit the Settings page
@@ -29,19 +29,6 @@ export const EMPTY_ALERT_SETTINGS: AlertSettings = {
   emailTo: null,
   report: { enabled: false, at: null },
 };
-
-const rule = (id: string, kind: AlertRuleKind, values: Partial<AlertRule> = {}): AlertRule => ({
-  id,
-  kind,
-  enabled: true,
-  threshold: 1,
-  teamId: null,
-  forMinutes: 0,
-  channelIds: [],
-  repeatMinutes: 60,
-  quietHours: null,
-  ...values,
-});
 
 /** The rules that apply while the settings name none (once a channel is configured): the server's own list. */
 export { DEFAULT_RULES };

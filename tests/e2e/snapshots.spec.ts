@@ -117,12 +117,15 @@ test('the dashboard prints to a clean PDF, without its controls', async ({ page 
 
 test('the trends show the load the server wrote down, by itself, every few seconds', async ({ page }) => {
   // The server samples the load every 5 s here and keeps the first sample of each minute: when an
-  // earlier spec changed the team within this minute, its newest row shows the change at the next
-  // minute. Wait until it holds the team as it is now (up to a minute and a half), then look at the page.
+  // earlier spec changed the team within this minute, its newest minute shows the change at the next
+  // one. Ask for the last hour, in one-minute steps (a day's trend averages five minutes, so a change
+  // a few minutes ago would still show in its newest point), and wait until its newest minute holds
+  // the team as it is now (up to a minute and a half); then look at the page.
   test.setTimeout(150_000);
   const total = async () => ((await (await page.request.get('/api/load')).json()) as { totals: { openChats: number } }).totals.openChats;
   const newest = async () => {
-    const body = (await (await page.request.get('/api/history?by=total')).json()) as { series: Array<{ points: Array<{ openChats: number | null }> }> };
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const body = (await (await page.request.get(`/api/history?by=total&from=${encodeURIComponent(from)}`)).json()) as { series: Array<{ points: Array<{ openChats: number | null }> }> };
     return body.series[0]!.points.filter((point) => point.openChats !== null).at(-1)?.openChats ?? null;
   };
   await expect.poll(async () => (await newest()) === (await total()), { timeout: 90_000, intervals: [2_000] }).toBe(true);

@@ -136,7 +136,7 @@ describe('the teams and capacity settings', () => {
 
     fireEvent.click(screen.getByTestId('settings-save'));
     await waitFor(() => expect(screen.getByTestId('settings-status').textContent).toMatch(/^Saved\./));
-    expect(document.activeElement).toBe(screen.getByTestId('settings-status'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('settings-status')));
     expect(screen.queryByTestId('unsaved-bar')).toBeNull();
     expect(server.puts).toHaveLength(1);
     expect(server.puts[0]!.ifMatch).toBe('"3"');
@@ -174,7 +174,7 @@ describe('the teams and capacity settings', () => {
     server.nextPut = { status: 400, code: 'bad_request', message: 'teams[0].name must be at most 80 characters' };
     fireEvent.click(screen.getByTestId('settings-save'));
     const banner = await screen.findByTestId('settings-trouble');
-    expect(document.activeElement).toBe(banner);
+    await waitFor(() => expect(document.activeElement).toBe(banner));
     expect(within(banner).getByTestId('settings-refusal').textContent).toBe('teams[0].name must be at most 80 characters');
     expect(screen.getByTestId('unsaved-bar')).toBeTruthy();
     expect((within(card(0)).getByTestId('team-name') as HTMLInputElement).value).toBe('Ночь');
@@ -261,7 +261,7 @@ describe('the teams and capacity settings', () => {
     const input = screen.getByTestId('settings-import-file') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File([JSON.stringify(file)], 'settings.json', { type: 'application/json' })] } });
     const preview = await screen.findByTestId('import-preview');
-    expect(document.activeElement).toBe(within(preview).getByRole('heading'));
+    await waitFor(() => expect(document.activeElement).toBe(within(preview).getByRole('heading')));
     expect(within(preview).getByTestId('import-changes').textContent).toBe('1 team added: Продажи (sales)');
     fireEvent.click(within(preview).getByTestId('import-save'));
     const banner = await screen.findByTestId('settings-trouble');
